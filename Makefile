@@ -1,0 +1,51 @@
+# Two commands matter: `make run` (embedded demo) and `make test` (whole suite on PostgreSQL + Redis).
+SHELL := /bin/bash
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+export PORT
+
+# The test suite's own databases and Redis database; override to run several suites side by side.
+TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/familiestotte
+TEST_REDIS_URL ?= redis://127.0.0.1:6379/1
+
+.PHONY: run test install services browser lint messages
+
+$(VENV)/.installed: pyproject.toml
+	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is needed ($(PYTHON) not found)"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e ".[dev]"
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+install: $(VENV)/.installed node_modules/.installed
+
+run: install
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py load_demo
+	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+# Debian's Chromium for the browser tests; no browser download.
+browser:
+	@command -v chromium >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+services:
+	@scripts/services-up
+
+test: install browser services
+	DATABASE_URL=$(TEST_DATABASE_URL) CELERY_BROKER_URL=$(TEST_REDIS_URL) \
+	  DJANGO_DEBUG=1 DISABLE_RATE_LIMITS=1 $(BIN)/pytest
+
+lint: install
+	$(BIN)/ruff check .
+
+messages: install
+	for app in familiestotte programme participants resourcegroups; do \
+	  (cd $$app && ../$(BIN)/django-admin makemessages -l nb --no-obsolete); done
+	$(BIN)/python manage.py makemessages -l nb --no-obsolete -i 'programme/*' -i 'participants/*' -i 'resourcegroups/*' -i 'familiestotte/*' -i '.venv/*' -i 'node_modules/*'
+	$(BIN)/python manage.py compilemessages -i .venv -i node_modules

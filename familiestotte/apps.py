@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class FamiliestotteConfig(AppConfig):
+    name = "familiestotte"
+    verbose_name = "Familiestøtte"

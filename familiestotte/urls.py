@@ -1,0 +1,25 @@
+from django.contrib import admin
+from django.http import HttpResponse
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import never_cache
+
+
+@never_cache
+def health(request):
+    """A bare view for load balancers and the benchmarks' baseline."""
+    return HttpResponse("ok", content_type="text/plain")
+
+
+admin.site.site_header = _("Familiestøtte – administration")
+admin.site.site_title = _("Familiestøtte")
+admin.site.index_title = _("Programme administration")
+
+urlpatterns = [
+    path("helse/", health, name="health"),
+    path("admin/", admin.site.urls),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("konto/", include("allauth.urls")),
+    path("", include("participants.urls")),
+    path("", include("programme.urls")),
+]

@@ -1,0 +1,1 @@
+"""The email outbox (issue 4)."""

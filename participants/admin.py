@@ -1,0 +1,75 @@
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+
+from .models import Enrolment, Organisation, Participant, Registration, RegistrationEvent
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(admin.ModelAdmin):
+    list_display = ["name", "kind", "region", "municipality_number", "organisation_number"]
+    list_filter = ["kind", "region"]
+    search_fields = ["name", "municipality_number", "organisation_number"]
+
+
+@admin.register(Participant)
+class ParticipantAdmin(admin.ModelAdmin):
+    list_display = ["full_name", "email", "organisation", "role", "leader_confirmed", "job_title"]
+    list_filter = ["role", "leader_confirmed", "organisation__kind", "organisation"]
+    search_fields = ["full_name", "user__email", "organisation__name", "job_title"]
+    list_select_related = ["user", "organisation"]
+    autocomplete_fields = ["organisation"]
+    raw_id_fields = ["user"]
+    readonly_fields = ["calendar_token", "created_at"]
+    actions = ["confirm_leader_role"]
+
+    @admin.display(description=_("email"), ordering="user__email")
+    def email(self, obj):
+        return obj.user.email
+
+    @admin.action(description=_("Confirm the leader role of the selected people"))
+    def confirm_leader_role(self, request, queryset):
+        updated = queryset.filter(role=Participant.Role.LEADER).update(leader_confirmed=True)
+        self.message_user(request, _("%(count)d leader roles confirmed.") % {"count": updated})
+
+
+@admin.register(Enrolment)
+class EnrolmentAdmin(admin.ModelAdmin):
+    list_display = ["organisation", "programme", "enrolled_on", "time_commitment_confirmed"]
+    list_filter = ["programme", "time_commitment_confirmed", "organisation__kind"]
+    search_fields = ["organisation__name"]
+    list_select_related = ["organisation", "programme"]
+    autocomplete_fields = ["organisation", "contact_leader"]
+
+
+class RegistrationEventInline(admin.TabularInline):
+    model = RegistrationEvent
+    extra = 0
+    can_delete = False
+    readonly_fields = ["action", "from_status", "to_status", "actor", "created_at", "note"]
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Registration)
+class RegistrationAdmin(admin.ModelAdmin):
+    list_display = [
+        "participant",
+        "session",
+        "status",
+        "attended",
+        "created_at",
+        "is_late_cancellation",
+    ]
+    list_filter = [
+        "status",
+        "attended",
+        "is_late_cancellation",
+        "session__programme",
+        "session__kind",
+    ]
+    search_fields = ["participant__full_name", "participant__user__email", "session__title"]
+    list_select_related = ["participant", "session", "session__programme"]
+    raw_id_fields = ["participant", "session", "registered_by"]
+    readonly_fields = ["created_at", "waitlisted_at", "confirmed_at", "cancelled_at"]
+    inlines = [RegistrationEventInline]

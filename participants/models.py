@@ -1,0 +1,286 @@
+"""People and places that take part: organisations, profiles, enrolments, registrations."""
+
+import secrets
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from programme.models import Programme, Session
+
+from .validators import validate_municipality_number, validate_organisation_number
+
+
+class Organisation(models.Model):
+    """A municipality (kommune) or a unit in the specialist health service."""
+
+    class Kind(models.TextChoices):
+        MUNICIPALITY = "municipality", _("Municipality")
+        SPECIALIST_UNIT = "specialist_unit", _("Specialist health service unit")
+
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    region = models.CharField(_("region"), max_length=100, blank=True)
+    municipality_number = models.CharField(
+        _("municipality number"),
+        max_length=4,
+        unique=True,
+        null=True,
+        blank=True,
+        validators=[validate_municipality_number],
+    )
+    organisation_number = models.CharField(
+        _("organisation number"),
+        max_length=9,
+        unique=True,
+        null=True,
+        blank=True,
+        validators=[validate_organisation_number],
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    Q(kind="municipality", municipality_number__isnull=False)
+                    | Q(kind="specialist_unit", organisation_number__isnull=False)
+                ),
+                name="organisation_has_identifying_number",
+            )
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        if self.kind == self.Kind.MUNICIPALITY and not self.municipality_number:
+            raise ValidationError(
+                {"municipality_number": _("A municipality needs its four-digit number.")}
+            )
+        if self.kind == self.Kind.SPECIALIST_UNIT and not self.organisation_number:
+            raise ValidationError(
+                {
+                    "organisation_number": _(
+                        "A specialist health unit needs its organisation number."
+                    )
+                }
+            )
+
+
+def new_calendar_token() -> str:
+    return secrets.token_urlsafe(24)
+
+
+class Participant(models.Model):
+    """What the programme needs to know about a person who takes part. Nothing more."""
+
+    class Role(models.TextChoices):
+        SERVICE_WORKER = "service_worker", _("Service worker")
+        LEADER = "leader", _("Leader")
+        SUPERVISOR = "supervisor", _("Supervisor")
+        COORDINATOR = "coordinator", _("Coordinator")
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="participant",
+        verbose_name=_("user"),
+    )
+    full_name = models.CharField(_("full name"), max_length=200)
+    phone = models.CharField(_("phone"), max_length=30)
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="participants",
+        verbose_name=_("organisation"),
+    )
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+    leader_confirmed = models.BooleanField(
+        _("leader role confirmed"),
+        default=False,
+        help_text=_(
+            "A coordinator confirms that this person leads the organisation before they "
+            "see its staff."
+        ),
+    )
+    job_title = models.CharField(_("job title"), max_length=200)
+    dietary_needs = models.CharField(
+        _("dietary needs"),
+        max_length=200,
+        blank=True,
+        help_text=_("Only what the kitchen needs to know for the training days."),
+    )
+    calendar_token = models.CharField(
+        _("calendar token"), max_length=64, unique=True, default=new_calendar_token
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["full_name"]
+        verbose_name = _("participant")
+        verbose_name_plural = _("participants")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(role__in=["coordinator", "supervisor"]) | Q(organisation__isnull=False),
+                name="participant_needs_organisation",
+            )
+        ]
+
+    def __str__(self):
+        return self.full_name
+
+    @property
+    def email(self):
+        return self.user.email
+
+    @property
+    def is_coordinator(self):
+        return self.role == self.Role.COORDINATOR
+
+    @property
+    def is_confirmed_leader(self):
+        return self.role == self.Role.LEADER and self.leader_confirmed
+
+    def renew_calendar_token(self):
+        self.calendar_token = new_calendar_token()
+        self.save(update_fields=["calendar_token"])
+
+
+class Enrolment(models.Model):
+    """An organisation's participation in a programme (deltakende enhet)."""
+
+    programme = models.ForeignKey(
+        Programme, on_delete=models.CASCADE, related_name="enrolments", verbose_name=_("programme")
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.CASCADE,
+        related_name="enrolments",
+        verbose_name=_("organisation"),
+    )
+    enrolled_on = models.DateField(_("enrolled on"))
+    time_commitment_confirmed = models.BooleanField(
+        _("time set aside"),
+        default=False,
+        help_text=_(
+            "The organisation has committed to set time aside for training days, leader "
+            "gatherings, resource group work and supervision."
+        ),
+    )
+    contact_leader = models.ForeignKey(
+        Participant,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("contact leader"),
+    )
+
+    class Meta:
+        ordering = ["programme", "organisation__name"]
+        verbose_name = _("enrolment")
+        verbose_name_plural = _("enrolments")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["programme", "organisation"], name="unique_enrolment_per_programme"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.organisation} – {self.programme}"
+
+
+class Registration(models.Model):
+    """A person's place at a session: confirmed, on the waiting list, or cancelled."""
+
+    class Status(models.TextChoices):
+        CONFIRMED = "confirmed", _("Registered")
+        WAITLISTED = "waitlisted", _("On the waiting list")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    participant = models.ForeignKey(
+        Participant,
+        on_delete=models.CASCADE,
+        related_name="registrations",
+        verbose_name=_("participant"),
+    )
+    session = models.ForeignKey(
+        Session, on_delete=models.CASCADE, related_name="registrations", verbose_name=_("session")
+    )
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices)
+    attended = models.BooleanField(_("attended"), null=True, blank=True)
+    registered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("registered by"),
+    )
+    created_at = models.DateTimeField(_("registered at"), auto_now_add=True)
+    waitlisted_at = models.DateTimeField(_("waitlisted at"), null=True, blank=True)
+    confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
+    cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True)
+    is_late_cancellation = models.BooleanField(_("late cancellation"), default=False)
+
+    class Meta:
+        ordering = ["session", "created_at", "pk"]
+        verbose_name = _("registration")
+        verbose_name_plural = _("registrations")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["participant", "session"],
+                condition=~Q(status="cancelled"),
+                name="one_live_registration_per_session",
+            )
+        ]
+        indexes = [models.Index(fields=["session", "status", "waitlisted_at"])]
+
+    def __str__(self):
+        return f"{self.participant} – {self.session.title} ({self.get_status_display()})"
+
+
+class RegistrationEvent(models.Model):
+    """Every change of a registration: who did it and when."""
+
+    class Action(models.TextChoices):
+        REGISTERED = "registered", _("Registered")
+        WAITLISTED = "waitlisted", _("Put on the waiting list")
+        PROMOTED = "promoted", _("Promoted from the waiting list")
+        CANCELLED = "cancelled", _("Cancelled")
+        ATTENDANCE = "attendance", _("Attendance recorded")
+
+    registration = models.ForeignKey(
+        Registration,
+        on_delete=models.CASCADE,
+        related_name="events",
+        verbose_name=_("registration"),
+    )
+    action = models.CharField(_("action"), max_length=20, choices=Action.choices)
+    from_status = models.CharField(_("from status"), max_length=20, blank=True)
+    to_status = models.CharField(_("to status"), max_length=20, blank=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("done by"),
+    )
+    created_at = models.DateTimeField(_("at"), auto_now_add=True)
+    note = models.CharField(_("note"), max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["registration", "created_at", "pk"]
+        verbose_name = _("registration event")
+        verbose_name_plural = _("registration events")
+
+    def __str__(self):
+        return f"{self.get_action_display()} ({self.created_at:%Y-%m-%d %H:%M})"

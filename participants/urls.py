@@ -1,0 +1,10 @@
+from django.urls import path
+
+from . import views
+
+app_name = "participants"
+
+urlpatterns = [
+    path("profil/", views.profile, name="profile"),
+    path("min-side/", views.dashboard, name="dashboard"),
+]

@@ -1,0 +1,115 @@
+from django.contrib import admin
+from django.db.models import Count, Q
+from django.utils.translation import gettext_lazy as _
+
+from .models import Article, ContactPerson, Goal, Material, Programme, Session, Theme, Venue
+
+
+class GoalInline(admin.TabularInline):
+    model = Goal
+    extra = 0
+
+
+class ContactPersonInline(admin.TabularInline):
+    model = ContactPerson
+    extra = 0
+
+
+class ThemeInline(admin.TabularInline):
+    model = Theme
+    extra = 0
+    fields = ["order", "title", "parent"]
+
+
+@admin.register(Programme)
+class ProgrammeAdmin(admin.ModelAdmin):
+    list_display = ["name", "region", "starts_on", "ends_on", "session_count", "is_published"]
+    list_filter = ["is_published", "region"]
+    search_fields = ["name", "region"]
+    prepopulated_fields = {"slug": ["name"]}
+    inlines = [GoalInline, ThemeInline, ContactPersonInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(_session_count=Count("sessions"))
+
+    @admin.display(description=_("sessions"), ordering="_session_count")
+    def session_count(self, obj):
+        return obj._session_count
+
+
+class MaterialInline(admin.TabularInline):
+    model = Material
+    extra = 0
+
+
+@admin.register(Session)
+class SessionAdmin(admin.ModelAdmin):
+    list_display = [
+        "title",
+        "kind",
+        "number",
+        "programme",
+        "starts_at",
+        "venue",
+        "capacity",
+        "confirmed",
+        "waitlisted",
+        "registration_deadline",
+        "is_cancelled",
+    ]
+    list_filter = ["programme", "kind", "audience", "is_cancelled", "venue"]
+    search_fields = ["title", "description", "venue__name", "venue__city"]
+    date_hierarchy = "starts_at"
+    list_select_related = ["programme", "venue"]
+    autocomplete_fields = ["venue"]
+    filter_horizontal = ["themes"]
+    inlines = [MaterialInline]
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                _confirmed=Count("registrations", filter=Q(registrations__status="confirmed")),
+                _waitlisted=Count("registrations", filter=Q(registrations__status="waitlisted")),
+            )
+        )
+
+    @admin.display(description=_("confirmed"), ordering="_confirmed")
+    def confirmed(self, obj):
+        return obj._confirmed
+
+    @admin.display(description=_("waiting list"), ordering="_waitlisted")
+    def waitlisted(self, obj):
+        return obj._waitlisted
+
+
+@admin.register(Venue)
+class VenueAdmin(admin.ModelAdmin):
+    list_display = ["name", "street_address", "postal_code", "city"]
+    search_fields = ["name", "city", "street_address"]
+    list_filter = ["city"]
+
+
+@admin.register(Theme)
+class ThemeAdmin(admin.ModelAdmin):
+    list_display = ["title", "programme", "parent", "order"]
+    list_filter = ["programme"]
+    search_fields = ["title"]
+    list_select_related = ["programme", "parent"]
+
+
+@admin.register(ContactPerson)
+class ContactPersonAdmin(admin.ModelAdmin):
+    list_display = ["name", "title", "phone", "email", "programme"]
+    list_filter = ["programme"]
+    search_fields = ["name", "email"]
+
+
+@admin.register(Article)
+class ArticleAdmin(admin.ModelAdmin):
+    list_display = ["title", "author", "published_at", "programme"]
+    list_filter = ["programme"]
+    search_fields = ["title", "summary", "body"]
+    prepopulated_fields = {"slug": ["title"]}
+    date_hierarchy = "published_at"

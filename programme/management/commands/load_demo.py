@@ -1,0 +1,205 @@
+import datetime as dt
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from participants.models import Enrolment, Organisation, Participant
+from programme import demo
+from programme.models import Article, ContactPerson, Goal, Programme, Session, Theme, Venue
+
+PROGRAMME_SLUG = "oppland-2018"
+
+
+class Command(BaseCommand):
+    help = "Load the demo programme (Oppland 2018 from the leaflet). Safe to run twice."
+
+    def handle(self, *args, **options):
+        with transaction.atomic():
+            organisations = self.load_organisations()
+            programme, created = self.load_programme()
+            if created:
+                self.load_sessions(programme)
+            self.load_enrolments(programme, organisations)
+            self.load_article(programme)
+            if settings.DEMO_MODE:
+                self.load_users(organisations)
+            else:
+                self.stdout.write("DEMO_MODE is off: no demo users created.")
+        self.stdout.write(self.style.SUCCESS(f"Demo programme «{programme.name}» is loaded."))
+
+    def load_organisations(self) -> dict[str, Organisation]:
+        organisations = {}
+        for number, name, region in demo.MUNICIPALITIES:
+            org, _ = Organisation.objects.get_or_create(
+                name=name,
+                defaults={"kind": "municipality", "region": region, "municipality_number": number},
+            )
+            organisations[name] = org
+        for first_eight, name, region in demo.SPECIALIST_UNITS:
+            org, _ = Organisation.objects.get_or_create(
+                name=name,
+                defaults={
+                    "kind": "specialist_unit",
+                    "region": region,
+                    "organisation_number": demo.with_check_digit(first_eight),
+                },
+            )
+            organisations[name] = org
+        return organisations
+
+    def load_programme(self) -> tuple[Programme, bool]:
+        year = demo.coming_march_year(demo.today_in_oslo())
+        programme, created = Programme.objects.get_or_create(
+            slug=PROGRAMME_SLUG,
+            defaults={
+                "name": "Familiestøtte Oppland 2018",
+                "region": "Oppland",
+                "tagline": (
+                    "Familiestøtte og pårørendearbeid i rus- og psykisk helsearbeid for voksne – "
+                    "kompetanseprogram for kommuner og spesialisthelsetjeneste"
+                ),
+                "introduction": (
+                    "Divisjon psykisk helsevern, KoRus-Øst og Sykehuset Innlandet HF har gått "
+                    "sammen om en satsning på kompetanseheving i familiestøttende arbeid for "
+                    "voksne pårørende. Programmet er felles for ansatte i kommuner og "
+                    "spesialisthelsetjenesten.\n\n"
+                    "Demo: datoene er flyttet til kommende mars–november, slik at påmeldingen "
+                    "er åpen."
+                ),
+                "starts_on": dt.date(year, 3, 1),
+                "ends_on": dt.date(year, 11, 30),
+                "organisers": "Sykehuset Innlandet HF, Divisjon psykisk helsevern, og KoRus-Øst",
+                "time_commitment": (
+                    "Det må avsettes tid til opplæringsdager, ledersamlinger, "
+                    "ressursgruppearbeid og veiledning."
+                ),
+            },
+        )
+        if created:
+            for number, text in enumerate(demo.GOALS, start=1):
+                Goal.objects.create(programme=programme, number=number, text=text)
+            for order, (title, children) in enumerate(demo.THEMES, start=1):
+                parent = Theme.objects.create(programme=programme, order=order, title=title)
+                for child_order, child in enumerate(children, start=1):
+                    Theme.objects.create(
+                        programme=programme, order=child_order, title=child, parent=parent
+                    )
+            for order, (name, title, phone, email) in enumerate(demo.CONTACT_PERSONS, start=1):
+                ContactPerson.objects.create(
+                    programme=programme,
+                    order=order,
+                    name=name,
+                    title=title,
+                    phone=phone,
+                    email=email,
+                )
+        return programme, created
+
+    def load_sessions(self, programme: Programme) -> None:
+        venues = [Venue.objects.get_or_create(name=v["name"], defaults=v)[0] for v in demo.VENUES]
+        year = programme.starts_on.year
+        themes = {t.title: t for t in programme.themes.all()}
+        for number, ((title, theme_titles), month) in enumerate(
+            zip(demo.TRAINING_DAYS, demo.TRAINING_MONTHS, strict=True), start=1
+        ):
+            day = demo.nth_weekday(year, month, 1, 2)  # second Tuesday
+            session = Session.objects.create(
+                programme=programme,
+                kind=Session.Kind.TRAINING_DAY,
+                number=number,
+                title=title,
+                starts_at=demo.at(day, 9),
+                ends_at=demo.at(day, 15, 30),
+                venue=venues[number % len(venues)],
+                capacity=60,
+                registration_deadline=demo.at(day - dt.timedelta(days=7), 12),
+                audience=Session.Audience.SERVICE_WORKERS,
+            )
+            session.themes.set([themes[t] for t in theme_titles])
+        for number, (month, title) in enumerate(demo.LEADER_GATHERINGS, start=1):
+            day = demo.nth_weekday(year, month, 3, 2)  # second Thursday
+            Session.objects.create(
+                programme=programme,
+                kind=Session.Kind.LEADER_GATHERING,
+                number=number,
+                title=title,
+                starts_at=demo.at(day, 10),
+                ends_at=demo.at(day, 15),
+                venue=venues[0],
+                capacity=30,
+                registration_deadline=demo.at(day - dt.timedelta(days=7), 12),
+                audience=Session.Audience.LEADERS,
+            )
+        network_day = demo.nth_weekday(year + 1, 2, 2, 2)  # after the programme
+        Session.objects.create(
+            programme=programme,
+            kind=Session.Kind.NETWORK_MEETING,
+            number=1,
+            title="Nettverkssamling: erfaringer ett år etter",
+            starts_at=demo.at(network_day, 10),
+            ends_at=demo.at(network_day, 14),
+            venue=venues[1],
+            capacity=80,
+            registration_deadline=demo.at(network_day - dt.timedelta(days=7), 12),
+            audience=Session.Audience.ALL,
+        )
+
+    def load_enrolments(self, programme, organisations) -> None:
+        for name in demo.ENROLLED:
+            Enrolment.objects.get_or_create(
+                programme=programme,
+                organisation=organisations[name],
+                defaults={"enrolled_on": programme.starts_on, "time_commitment_confirmed": True},
+            )
+
+    def load_article(self, programme) -> None:
+        Article.objects.get_or_create(
+            slug="relasjons-og-familiearbeid-er-veien-a-ga",
+            defaults={
+                "title": "Relasjons- og familiearbeid er veien å gå",
+                "author": "Redaksjonen",
+                "programme": programme,
+                "summary": (
+                    "Før konferansen «Pårørendestøtte og pårørendesamarbeid i kommuner og "
+                    "helseforetak» snakket vi med Hilde Hem om hvorfor pårørendearbeid må "
+                    "prioriteres."
+                ),
+                "body": (
+                    "Psykiske lidelser og rusproblemer utspiller seg i relasjoner og påvirker "
+                    "alle i en familie og nettverket. Tjenestene må ha både individet og "
+                    "individets familie og nettverk i fokus.\n\n"
+                    "Pårørende har kunnskap som i for liten grad blir etterspurt og anvendt, og "
+                    "kan trenge anerkjennelse, støtte og veiledning for å stå i en utfordrende "
+                    "rolle over tid."
+                ),
+            },
+        )
+
+    def load_users(self, organisations) -> None:
+        from allauth.account.models import EmailAddress
+
+        user_model = get_user_model()
+        for email, full_name, role, org_name, job_title, is_staff in demo.DEMO_USERS:
+            user, created = user_model.objects.get_or_create(
+                username=email,
+                defaults={"email": email, "is_staff": is_staff, "is_superuser": is_staff},
+            )
+            if created:
+                user.set_password(demo.DEMO_PASSWORD)
+                user.save()
+            EmailAddress.objects.get_or_create(
+                user=user, email=email, defaults={"verified": True, "primary": True}
+            )
+            Participant.objects.get_or_create(
+                user=user,
+                defaults={
+                    "full_name": full_name,
+                    "phone": "40000010",
+                    "organisation": organisations.get(org_name),
+                    "role": role,
+                    "leader_confirmed": role == "leader",
+                    "job_title": job_title,
+                },
+            )

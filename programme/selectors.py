@@ -1,0 +1,76 @@
+"""Reads for the programme pages, each in a fixed number of queries."""
+
+from collections import Counter
+from dataclasses import dataclass
+
+from django.db.models import Prefetch
+from django.utils.translation import gettext_lazy as _
+
+from .models import Programme, Session, Theme
+
+KIND_HEADINGS = {
+    Session.Kind.TRAINING_DAY: _("Training days"),
+    Session.Kind.LEADER_GATHERING: _("Leader gatherings"),
+    Session.Kind.SUPERVISION: _("Supervision meetings"),
+    Session.Kind.NETWORK_MEETING: _("Network meetings"),
+    Session.Kind.EVENT: _("Other events"),
+}
+
+
+@dataclass
+class SessionGroup:
+    kind: str
+    label: str
+    sessions: list
+
+
+def programme_for_page(*, slug: str | None = None) -> Programme | None:
+    """The programme with goals, themes and contact persons prefetched."""
+    queryset = Programme.objects.published().prefetch_related(
+        "goals",
+        "contact_persons",
+        Prefetch(
+            "themes",
+            queryset=Theme.objects.filter(parent__isnull=True).prefetch_related("children"),
+            to_attr="top_themes",
+        ),
+    )
+    if slug is None:
+        current = Programme.objects.current()
+        if current is None:
+            return None
+        slug = current.slug
+    return queryset.filter(slug=slug).first()
+
+
+def sessions_by_kind(programme: Programme) -> list[SessionGroup]:
+    """Every session of the programme with seat counts, grouped by kind in a set order."""
+    sessions = list(
+        Session.objects.filter(programme=programme)
+        .select_related("venue")
+        .with_seat_counts()
+        .order_by("starts_at", "pk")
+    )
+    totals = Counter(session.kind for session in sessions if session.number is not None)
+    for session in sessions:
+        session.kind_total = totals[session.kind]
+    groups = []
+    for kind, label in KIND_HEADINGS.items():
+        of_kind = [s for s in sessions if s.kind == kind]
+        if of_kind:
+            groups.append(SessionGroup(kind=kind, label=label, sessions=of_kind))
+    return groups
+
+
+def session_for_page(pk: int) -> Session:
+    session = (
+        Session.objects.select_related("programme", "venue")
+        .prefetch_related("themes", "materials")
+        .with_seat_counts()
+        .get(pk=pk, programme__is_published=True)
+    )
+    if session.number is not None:
+        session.kind_total = Session.objects.filter(
+            programme_id=session.programme_id, kind=session.kind, number__isnull=False
+        ).count()
+    return session

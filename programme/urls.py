@@ -1,0 +1,13 @@
+from django.urls import path
+
+from . import views
+
+app_name = "programme"
+
+urlpatterns = [
+    path("", views.programme_page, name="home"),
+    path("program/<slug:slug>/", views.programme_page, name="detail"),
+    path("samlinger/<int:pk>/", views.session_page, name="session"),
+    path("nyheter/", views.ArticleListView.as_view(), name="articles"),
+    path("nyheter/<slug:slug>/", views.ArticleDetailView.as_view(), name="article"),
+]

@@ -1,0 +1,50 @@
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+from django.views.generic import DetailView, ListView
+
+from . import selectors
+from .models import Article, Session
+
+
+def programme_page(request, slug=None):
+    """The front page (current programme) and each programme's own page."""
+    programme = selectors.programme_for_page(slug=slug)
+    if programme is None:
+        if slug is not None:
+            raise Http404
+        return render(request, "programme/no_programme.html", {"articles": _latest_articles()})
+    context = {
+        "programme": programme,
+        "session_groups": selectors.sessions_by_kind(programme),
+        "articles": _latest_articles(),
+    }
+    return render(request, "programme/programme_detail.html", context)
+
+
+def _latest_articles():
+    return list(Article.objects.published()[:3])
+
+
+def session_page(request, pk):
+    try:
+        session = selectors.session_for_page(pk)
+    except Session.DoesNotExist as exc:
+        raise Http404 from exc
+    return render(request, "programme/session_detail.html", {"session": session})
+
+
+class ArticleListView(ListView):
+    template_name = "programme/article_list.html"
+    context_object_name = "articles"
+    paginate_by = 20
+
+    def get_queryset(self):
+        return Article.objects.published()
+
+
+class ArticleDetailView(DetailView):
+    template_name = "programme/article_detail.html"
+    context_object_name = "article"
+
+    def get_object(self, queryset=None):
+        return get_object_or_404(Article.objects.published(), slug=self.kwargs["slug"])

@@ -1,0 +1,80 @@
+"""Shared personas: a service worker and a leader of one organisation, the same of
+another organisation, a coordinator, and an anonymous outsider who must see nothing."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from . import factories
+
+
+@pytest.fixture
+def organisation(db):
+    return factories.OrganisationFactory(name="Gjøvik kommune", municipality_number="3407")
+
+
+@pytest.fixture
+def other_organisation(db):
+    return factories.OrganisationFactory(name="Lillehammer kommune", municipality_number="3405")
+
+
+@pytest.fixture
+def service_worker(organisation):
+    return factories.ParticipantFactory(organisation=organisation, full_name="Tor Tjenesteutøver")
+
+
+@pytest.fixture
+def leader(organisation):
+    return factories.LeaderFactory(organisation=organisation, full_name="Lise Leder")
+
+
+@pytest.fixture
+def other_service_worker(other_organisation):
+    return factories.ParticipantFactory(organisation=other_organisation, full_name="Ola Annen")
+
+
+@pytest.fixture
+def other_leader(other_organisation):
+    return factories.LeaderFactory(organisation=other_organisation, full_name="Anne Annenleder")
+
+
+@pytest.fixture
+def coordinator(db):
+    return factories.CoordinatorFactory(full_name="Kari Koordinator")
+
+
+@pytest.fixture
+def programme(db):
+    return factories.ProgrammeFactory()
+
+
+@pytest.fixture
+def login(client):
+    """Log a participant in on the test client: login(participant) -> client."""
+
+    def _login(participant):
+        client.force_login(participant.user)
+        return client
+
+    return _login
+
+
+class QueryCounter(CaptureQueriesContext):
+    """Like django_assert_num_queries, but prints every statement when the count is off."""
+
+    def __init__(self, expected):
+        super().__init__(connection)
+        self.expected = expected
+
+    def __exit__(self, exc_type, exc_value, traceback):
+        super().__exit__(exc_type, exc_value, traceback)
+        if exc_type is None and len(self) != self.expected:
+            statements = "\n".join(
+                f"{i}. {q['sql']}" for i, q in enumerate(self.captured_queries, 1)
+            )
+            pytest.fail(f"Expected {self.expected} queries, ran {len(self)}:\n{statements}")
+
+
+@pytest.fixture
+def assert_queries():
+    return QueryCounter

@@ -1,0 +1,174 @@
+"""factory_boy factories shared by every test module."""
+
+import datetime as dt
+
+import factory
+from allauth.account.models import EmailAddress
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+
+from participants.models import Enrolment, Organisation, Participant, Registration
+from programme.demo import with_check_digit
+from programme.models import ContactPerson, Goal, Programme, Session, Theme, Venue
+
+PASSWORD = "correct-horse-battery-staple"
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = get_user_model()
+        skip_postgeneration_save = True
+
+    email = factory.Sequence(lambda n: f"person{n}@example.no")
+    username = factory.SelfAttribute("email")
+    password = factory.PostGenerationMethodCall("set_password", PASSWORD)
+
+    @factory.post_generation
+    def verified_email(self, create, extracted, **kwargs):
+        if create:
+            self.save()
+            EmailAddress.objects.create(user=self, email=self.email, verified=True, primary=True)
+
+
+class OrganisationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Organisation
+
+    name = factory.Sequence(lambda n: f"Testkommune {n}")
+    kind = Organisation.Kind.MUNICIPALITY
+    region = "Gjøvik-regionen"
+    municipality_number = factory.Sequence(lambda n: f"{11 + n // 99:02d}{1 + n % 99:02d}")
+
+
+class SpecialistUnitFactory(OrganisationFactory):
+    name = factory.Sequence(lambda n: f"Testenhet DPS {n}")
+    kind = Organisation.Kind.SPECIALIST_UNIT
+    municipality_number = None
+    organisation_number = factory.Sequence(
+        lambda n: next(
+            with_check_digit(p)
+            for p in (f"98{n:04d}{k:02d}" for k in range(100))
+            if _has_check_digit(p)
+        )
+    )
+
+
+def _has_check_digit(first_eight: str) -> bool:
+    from participants.validators import organisation_number_check_digit
+
+    return organisation_number_check_digit(first_eight) is not None
+
+
+class ParticipantFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Participant
+
+    user = factory.SubFactory(UserFactory)
+    full_name = factory.Sequence(lambda n: f"Test Person {n}")
+    phone = "40000000"
+    organisation = factory.SubFactory(OrganisationFactory)
+    role = Participant.Role.SERVICE_WORKER
+    job_title = "Miljøterapeut"
+
+
+class LeaderFactory(ParticipantFactory):
+    role = Participant.Role.LEADER
+    leader_confirmed = True
+    job_title = "Enhetsleder"
+
+
+class CoordinatorFactory(ParticipantFactory):
+    user = factory.SubFactory(UserFactory, is_staff=True, is_superuser=True)
+    organisation = None
+    role = Participant.Role.COORDINATOR
+    job_title = "Spesialrådgiver"
+
+
+class ProgrammeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Programme
+
+    name = factory.Sequence(lambda n: f"Familiestøtte Testfylke {n}")
+    slug = factory.Sequence(lambda n: f"testfylke-{n}")
+    region = "Innlandet"
+    starts_on = factory.LazyFunction(lambda: timezone.localdate() + dt.timedelta(days=30))
+    ends_on = factory.LazyAttribute(lambda o: o.starts_on + dt.timedelta(days=250))
+
+
+class GoalFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Goal
+
+    programme = factory.SubFactory(ProgrammeFactory)
+    number = factory.Sequence(lambda n: n + 1)
+    text = factory.Sequence(lambda n: f"Mål {n}")
+
+
+class ThemeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Theme
+
+    programme = factory.SubFactory(ProgrammeFactory)
+    title = factory.Sequence(lambda n: f"Tema {n}")
+
+
+class VenueFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Venue
+
+    name = factory.Sequence(lambda n: f"Kurssted {n}")
+    street_address = "Storgata 1"
+    postal_code = "2815"
+    city = "Gjøvik"
+
+
+class ContactPersonFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ContactPerson
+
+    programme = factory.SubFactory(ProgrammeFactory)
+    name = factory.Sequence(lambda n: f"Kontakt {n}")
+    title = "Spesialrådgiver"
+    phone = "400 00 001"
+    email = factory.Sequence(lambda n: f"kontakt{n}@example.no")
+
+
+class SessionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Session
+
+    programme = factory.SubFactory(ProgrammeFactory)
+    kind = Session.Kind.TRAINING_DAY
+    number = factory.Sequence(lambda n: n + 1)
+    title = factory.Sequence(lambda n: f"Opplæringsdag om tema {n}")
+    starts_at = factory.LazyFunction(lambda: timezone.now() + dt.timedelta(days=30))
+    ends_at = factory.LazyAttribute(lambda o: o.starts_at + dt.timedelta(hours=6))
+    registration_deadline = factory.LazyAttribute(lambda o: o.starts_at - dt.timedelta(days=7))
+    venue = factory.SubFactory(VenueFactory)
+    capacity = 30
+    audience = Session.Audience.SERVICE_WORKERS
+
+
+class LeaderGatheringFactory(SessionFactory):
+    kind = Session.Kind.LEADER_GATHERING
+    audience = Session.Audience.LEADERS
+
+
+class EnrolmentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Enrolment
+
+    programme = factory.SubFactory(ProgrammeFactory)
+    organisation = factory.SubFactory(OrganisationFactory)
+    enrolled_on = factory.LazyFunction(timezone.localdate)
+    time_commitment_confirmed = True
+
+
+class RegistrationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Registration
+
+    participant = factory.SubFactory(ParticipantFactory)
+    session = factory.SubFactory(SessionFactory)
+    status = Registration.Status.CONFIRMED
+    confirmed_at = factory.LazyFunction(timezone.now)
