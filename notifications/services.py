@@ -39,3 +39,25 @@ def queue_registration_email(*, registration, kind: str) -> None:
         send_mail(subject, subject, None, [reg.participant.user.email])
 
     transaction.on_commit(send)
+
+
+def queue_email(*, recipient, kind: str, key: str, template_prefix: str, context: dict) -> None:
+    """Send one templated email to a user after commit; `key` names it uniquely.
+
+    Templates: `<template_prefix>_subject.txt`, `<template_prefix>.txt` and
+    `<template_prefix>.html`. The same `key` must never reach a person twice: issue 4
+    makes that hold with the outbox; this first version only defers to commit.
+    """
+    from django.core.mail import EmailMultiAlternatives
+    from django.template.loader import render_to_string
+
+    def send():
+        subject = " ".join(render_to_string(f"{template_prefix}_subject.txt", context).split())
+        message = EmailMultiAlternatives(
+            subject, render_to_string(f"{template_prefix}.txt", context), None, [recipient.email]
+        )
+        html = render_to_string(f"{template_prefix}.html", context)
+        message.attach_alternative(html, "text/html")
+        message.send()
+
+    transaction.on_commit(send)
