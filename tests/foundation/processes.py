@@ -26,6 +26,7 @@ SETTINGS_VARIABLES = [
     "DEMO_MODE",
     "DISABLE_RATE_LIMITS",
     "DJANGO_SETTINGS_MODULE",
+    "DJANGO_ALLOW_ASYNC_UNSAFE",  # set by the browser tests' conftest in this process
 ]
 
 
