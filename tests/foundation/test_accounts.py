@@ -92,7 +92,7 @@ def test_it_walks_through_sign_up_confirmation_profile_log_out_and_log_in(
     # Nothing else is reachable before the profile is complete.
     front = client.get(reverse("programme:home"))
     assert front.status_code == 302
-    assert front["Location"] == reverse("participants:profile") + "?next=/"
+    assert front["Location"] == reverse("participants:profile") + "?next=%2F"
     form_page = client.get(front["Location"])
     assert "Fullfør profilen din" in form_page.content.decode()
 

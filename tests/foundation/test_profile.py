@@ -105,3 +105,11 @@ def test_it_lets_a_person_without_profile_reach_account_pages(new_user_client):
 def test_it_sends_an_anonymous_visitor_to_log_in(client, db):
     response = client.get(reverse("participants:profile"))
     assert response["Location"].startswith(reverse("account_login"))
+
+
+def test_it_returns_to_the_page_asked_for_with_its_query_intact(new_user_client, organisation):
+    asked = reverse("programme:articles") + "?page=1&x=2"
+    to_profile = new_user_client.get(asked)
+    assert to_profile["Location"] == "/profil/?next=%2Fnyheter%2F%3Fpage%3D1%26x%3D2"
+    saved = new_user_client.post(to_profile["Location"], {**GOOD, "organisation": organisation.pk})
+    assert saved["Location"] == asked
