@@ -1,13 +1,13 @@
 """Reads for the coordinator pages, each in a fixed number of queries."""
 
 from collections import Counter
-from dataclasses import dataclass
 
 from django.db.models import Prefetch
 
 from programme.models import Programme, Session
 
 from .models import Registration
+from .selectors import SessionList
 
 
 def _set_kind_totals(sessions: list[Session]) -> None:
@@ -44,32 +44,6 @@ def session_for_coordinator(pk: int) -> Session:
     return session
 
 
-@dataclass
-class Roster:
-    """A session's registrations: confirmed, the waiting list in order, cancelled."""
-
-    confirmed: list[Registration]
-    waitlisted: list[Registration]
-    cancelled: list[Registration]
-
-    @property
-    def everyone(self) -> list[Registration]:
-        return [*self.confirmed, *self.waitlisted, *self.cancelled]
-
-
-def roster(session: Session) -> Roster:
-    """TEMPORARY until participants.selectors lands: one query, waiting list by time."""
-    registrations = list(
-        Registration.objects.filter(session=session)
-        .select_related("participant__user", "participant__organisation")
-        .order_by("waitlisted_at", "created_at", "pk")
-    )
-    confirmed = sorted(
-        (r for r in registrations if r.status == Registration.Status.CONFIRMED),
-        key=lambda r: r.participant.full_name.casefold(),
-    )
-    waitlisted = [r for r in registrations if r.status == Registration.Status.WAITLISTED]
-    for position, registration in enumerate(waitlisted, 1):
-        registration.waitlist_position = position
-    cancelled = [r for r in registrations if r.status == Registration.Status.CANCELLED]
-    return Roster(confirmed=confirmed, waitlisted=waitlisted, cancelled=cancelled)
+def everyone(session_list: SessionList) -> list[Registration]:
+    """Confirmed, then the waiting list in order, then cancelled: the order of the exports."""
+    return [*session_list.confirmed, *session_list.waitlist, *session_list.cancelled]

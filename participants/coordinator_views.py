@@ -19,7 +19,7 @@ from django.views.generic import FormView, TemplateView
 
 from programme.models import Session
 
-from . import coordinator_selectors, exports, services
+from . import coordinator_selectors, exports, selectors, services
 from .coordinator_forms import AddParticipantForm, AttendanceForm, CapacityForm, RemoveForm
 from .models import Registration
 from .rules import is_coordinator
@@ -73,7 +73,7 @@ class SessionListView(SessionMixin, TemplateView):
     template_name = "participants/coordinator/session_list.html"
 
     def get_context_data(self, **kwargs):
-        kwargs["roster"] = coordinator_selectors.roster(self.get_session())
+        kwargs["roster"] = selectors.session_list(self.get_session())
         return super().get_context_data(**kwargs)
 
 
@@ -203,7 +203,7 @@ class AttendanceView(SessionMixin, FormView):
     form_class = AttendanceForm
 
     def get_form_kwargs(self):
-        confirmed = coordinator_selectors.roster(self.get_session()).confirmed
+        confirmed = selectors.session_list(self.get_session()).confirmed
         return {**super().get_form_kwargs(), "registrations": confirmed}
 
     def form_valid(self, form):
@@ -235,7 +235,7 @@ class ExportView(SessionMixin, View):
 
     def get(self, request, *args, **kwargs):
         session = self.get_session()
-        registrations = coordinator_selectors.roster(session).everyone
+        registrations = coordinator_selectors.everyone(selectors.session_list(session))
         if self.extension == "xlsx":
             content = exports.to_xlsx(session, registrations)
             content_type = exports.XLSX_CONTENT_TYPE

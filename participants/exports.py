@@ -44,7 +44,7 @@ def headers() -> list[str]:
 
 
 def status_text(registration: Registration) -> str:
-    position = getattr(registration, "waitlist_position", None)
+    position = getattr(registration, "queue_position", None)
     if registration.status == Registration.Status.WAITLISTED and position:
         return _("On the waiting list, no. %(position)s") % {"position": position}
     return registration.get_status_display()
