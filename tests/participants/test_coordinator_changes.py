@@ -106,6 +106,17 @@ def test_it_asks_for_a_person_when_none_is_chosen(coordinator_client, session):
     assert not session.registrations.exists()
 
 
+def test_it_shows_the_services_refusal_on_the_field(coordinator_client, session, service_worker):
+    session.is_cancelled = True
+    session.save()
+    response = coordinator_client.post(add_url(session), {"participant": service_worker.pk})
+    assert response.status_code == 200
+    assert response.context["form"].errors["participant"] == [
+        "Denne samlingen er avlyst, så påmeldingen er stengt."
+    ]
+    assert not session.registrations.exists()
+
+
 # Remove
 
 
