@@ -184,7 +184,7 @@ def test_it_refuses_to_lower_capacity_below_the_confirmed_count(coordinator_clie
     [message] = response.context["form"].errors["capacity"]
     assert message == (
         "3 personer er allerede påmeldt, så antall plasser kan ikke være lavere enn 3. "
-        "Meld av påmeldinger først."
+        "Meld av noen først."
     )
     assert message in response.text
     session.refresh_from_db()

@@ -15,7 +15,7 @@ from tests import factories
 
 OSLO = ZoneInfo("Europe/Oslo")
 
-HEADERS = ["Navn", "Organisasjon", "Rolle", "E-post", "Telefon", "Kostbehov", "Status"]
+HEADERS = ["Navn", "Kommune eller enhet", "Rolle", "E-post", "Telefon", "Kostbehov", "Status"]
 
 
 @pytest.fixture
@@ -110,7 +110,7 @@ def test_it_exports_csv_with_a_bom_semicolons_and_norwegian_headers(
             "oy@example.no",
             "40000000",
             "",
-            "På venteliste, nr. 1",
+            "På venteliste nr. 1",
         ],
         [
             "Cecilie Avmeldt",
