@@ -180,3 +180,20 @@ def test_it_exports_only_the_header_for_an_empty_session(login, coordinator, ses
         reverse("participants:coordinator_export_csv", args=[session.pk])
     )
     assert csv_rows(response) == [HEADERS]
+
+
+def test_its_query_count_stays_the_same_with_ten_times_the_registrations(
+    login, coordinator, session, assert_queries
+):
+    client = login(coordinator)
+    url = reverse("participants:coordinator_export_xlsx", args=[session.pk])
+    factories.RegistrationFactory.create_batch(3, session=session)
+    # 1 auth session, 2 user, 3 the coordinator's participant row (permission check),
+    # 4 the session with programme, venue and seat counts, 5 how many sessions of its kind,
+    # 6 every registration with participant, user and organisation
+    with assert_queries(6):
+        client.get(url)
+    factories.RegistrationFactory.create_batch(27, session=session)
+    with assert_queries(6):
+        response = client.get(url)
+    assert xlsx_sheet(response).max_row == 31
