@@ -42,13 +42,17 @@ def _location(session: Session) -> str:
     return session.online_url or _("Online")
 
 
+def _oslo(moment):
+    return timezone.localtime(moment, OSLO).replace(microsecond=0)
+
+
 def session_event(session: Session, *, url: str, status: str | None = None) -> Event:
     """The session as a VEVENT; STATUS:CANCELLED when the session is cancelled."""
     event = Event()
     event.add("uid", session_uid(session))
     event.add("dtstamp", timezone.now())
-    event.add("dtstart", timezone.localtime(session.starts_at, OSLO))
-    event.add("dtend", timezone.localtime(session.ends_at, OSLO))
+    event.add("dtstart", _oslo(session.starts_at))
+    event.add("dtend", _oslo(session.ends_at))
     title = session.numbered_title
     if session.number is not None:
         title = f"{title}: {session.title}"

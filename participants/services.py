@@ -92,9 +92,7 @@ def _refusal_reason(*, participant: Participant, session: Session, force: bool) 
             "deadline": when(session.registration_deadline)
         }
     if not force and not session.is_open_to(participant.role):
-        return _("This session is only open to: %(audience)s.") % {
-            "audience": session.get_audience_display().lower()
-        }
+        return audience_refusal(session)
     if (
         Registration.objects.filter(participant=participant, session=session)
         .exclude(status=Registration.Status.CANCELLED)
@@ -102,6 +100,12 @@ def _refusal_reason(*, participant: Participant, session: Session, force: bool) 
     ):
         return _already_registered(participant)
     return None
+
+
+def audience_refusal(session: Session) -> str:
+    if session.audience == Session.Audience.LEADERS:
+        return _("This session is only open to leaders.")
+    return _("This session is only open to service workers and leaders.")
 
 
 def _already_registered(participant: Participant) -> str:

@@ -113,7 +113,7 @@ def test_it_refuses_a_cancelled_session(service_worker):
 
 def test_it_refuses_service_workers_at_leader_gatherings(service_worker):
     gathering = factories.LeaderGatheringFactory()
-    with pytest.raises(RegistrationError, match="bare åpen for"):
+    with pytest.raises(RegistrationError, match="bare åpen for ledere"):
         services.register(participant=service_worker, session=gathering)
 
 

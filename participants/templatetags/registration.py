@@ -4,7 +4,7 @@ and the programme page's «register for all training days»)."""
 from django import template
 
 from participants import selectors
-from participants.services import profile_is_complete
+from participants.services import audience_refusal, profile_is_complete
 
 register = template.Library()
 
@@ -25,6 +25,7 @@ def registration_panel(context, session):
         "registration": registration,
         "profile_complete": participant is not None and profile_is_complete(participant),
         "open_to_me": participant is not None and session.is_open_to(participant.role),
+        "audience_refusal": audience_refusal(session),
     }
 
 
