@@ -34,7 +34,7 @@ from .forms import (
     RoutineForm,
     StatusForm,
 )
-from .models import Meeting, Offer, Partner, Routine, report_due_at
+from .models import Meeting, Offer, Partner, Routine, report_due_at, report_due_days
 
 
 class EnrolmentView(LoginRequiredMixin, View):
@@ -423,7 +423,10 @@ class ReportListView(EnrolmentView):
 
     def get(self, request, enrolment):
         _days, gatherings = selectors.training_days_and_gatherings(self.enrolment)
-        return self.render(reports=selectors.report_lines(self.enrolment, gatherings))
+        return self.render(
+            reports=selectors.report_lines(self.enrolment, gatherings),
+            due_days=report_due_days(),
+        )
 
 
 class ReportView(EnrolmentView):
