@@ -34,6 +34,10 @@ class SubqueryCount(Subquery):
     template = "(SELECT COUNT(*) FROM (%(subquery)s) _count)"
     output_field = IntegerField()
 
+    def __init__(self, queryset, **extra):
+        # No ORDER BY: a model's default ordering would widen a SELECT DISTINCT.
+        super().__init__(queryset.order_by(), **extra)
+
 
 def enrolment_for_page(pk) -> Enrolment:
     """The enrolment with its programme and organisation; DoesNotExist when missing."""
@@ -454,6 +458,8 @@ def overview(
                 programme=programme, kind=Session.Kind.LEADER_GATHERING, is_cancelled=False
             ).order_by("starts_at", "pk")
         )
+        for gathering in gatherings:
+            gathering.kind_total = len(gatherings)
     staff = Participant.objects.filter(
         organisation_id=OuterRef("organisation_id"), role__in=STAFF_ROLES
     )

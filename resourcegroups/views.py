@@ -577,6 +577,8 @@ class OverviewView(LoginRequiredMixin, View):
                 programme=programme, kind=Session.Kind.LEADER_GATHERING, is_cancelled=False
             ).order_by("starts_at", "pk")
         )
+        for gathering in gatherings:
+            gathering.kind_total = len(gatherings)
         form = OverviewFilterForm(
             self.request.GET or None,
             regions=selectors.regions_in(programme),
