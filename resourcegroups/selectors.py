@@ -463,9 +463,12 @@ def overview(
     staff = Participant.objects.filter(
         organisation_id=OuterRef("organisation_id"), role__in=STAFF_ROLES
     )
+    # Staff who hold a confirmed registration for a training day of this programme
+    # (and who came), driven from the organisation's staff, so each row reads only
+    # its own people's registrations.
     training_registrations = Registration.objects.filter(
-        participant__organisation_id=OuterRef("organisation_id"),
-        session__programme_id=OuterRef("programme_id"),
+        participant_id=OuterRef("pk"),
+        session__programme_id=programme.pk,
         session__kind=Session.Kind.TRAINING_DAY,
         status=Registration.Status.CONFIRMED,
     )
@@ -475,10 +478,10 @@ def overview(
         .annotate(
             staff_count=SubqueryCount(staff.values("pk")),
             registered_count=SubqueryCount(
-                training_registrations.values("participant_id").distinct()
+                staff.filter(Exists(training_registrations)).values("pk")
             ),
             attending_count=SubqueryCount(
-                training_registrations.filter(attended=True).values("participant_id").distinct()
+                staff.filter(Exists(training_registrations.filter(attended=True))).values("pk")
             ),
             member_count=SubqueryCount(
                 Membership.objects.filter(group__enrolment=OuterRef("pk")).values("pk")
