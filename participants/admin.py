@@ -71,5 +71,23 @@ class RegistrationAdmin(admin.ModelAdmin):
     search_fields = ["participant__full_name", "participant__user__email", "session__title"]
     list_select_related = ["participant", "session", "session__programme"]
     raw_id_fields = ["participant", "session", "registered_by"]
-    readonly_fields = ["created_at", "waitlisted_at", "confirmed_at", "cancelled_at"]
+    # Status and its timestamps change only through participants.services (capacity,
+    # waiting list, events and emails); the admin shows them.
+    readonly_fields = [
+        "status",
+        "is_late_cancellation",
+        "attended",
+        "created_at",
+        "waitlisted_at",
+        "confirmed_at",
+        "cancelled_at",
+    ]
     inlines = [RegistrationEventInline]
+
+    def has_add_permission(self, request):
+        return False
+
+    def get_readonly_fields(self, request, obj=None):
+        if obj is not None:
+            return [*self.readonly_fields, "participant", "session"]
+        return self.readonly_fields

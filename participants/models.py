@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from programme.models import Programme, Session
 
@@ -201,9 +202,9 @@ class Registration(models.Model):
     """A person's place at a session: confirmed, on the waiting list, or cancelled."""
 
     class Status(models.TextChoices):
-        CONFIRMED = "confirmed", _("Registered")
-        WAITLISTED = "waitlisted", _("On the waiting list")
-        CANCELLED = "cancelled", _("Cancelled")
+        CONFIRMED = "confirmed", pgettext_lazy("registration status", "Registered")
+        WAITLISTED = "waitlisted", pgettext_lazy("registration status", "On the waiting list")
+        CANCELLED = "cancelled", pgettext_lazy("registration status", "Cancelled")
 
     participant = models.ForeignKey(
         Participant,

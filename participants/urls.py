@@ -1,10 +1,84 @@
 from django.urls import path
 
-from . import views
+from . import coordinator_views, registration_views, views
 
 app_name = "participants"
 
 urlpatterns = [
     path("profil/", views.profile, name="profile"),
     path("min-side/", views.dashboard, name="dashboard"),
+    # Registration (issue 3)
+    path(
+        "samlinger/<int:pk>/meld-pa/",
+        registration_views.register_for_session,
+        name="register",
+    ),
+    path(
+        "samlinger/<int:pk>/kalender.ics",
+        registration_views.session_ics,
+        name="session_ics",
+    ),
+    path(
+        "program/<slug:slug>/meld-pa-alle-opplaeringsdager/",
+        registration_views.register_for_training_days,
+        name="register_training_days",
+    ),
+    path("mine-pameldinger/", registration_views.my_registrations, name="registrations"),
+    path(
+        "mine-pameldinger/<int:pk>/avmeld/",
+        registration_views.cancel_registration,
+        name="cancel",
+    ),
+    path(
+        "mine-pameldinger/kalender/forny/",
+        registration_views.renew_calendar_token,
+        name="renew_calendar_token",
+    ),
+    path("kalender/<str:token>.ics", registration_views.calendar_feed, name="calendar_feed"),
+    path("mine-ansatte/", registration_views.staff_registrations, name="staff"),
+    path(
+        "mine-ansatte/<int:pk>/meld-pa/",
+        registration_views.register_staff_member,
+        name="register_staff",
+    ),
+]
+
+# The coordinator area (Koordinator).
+urlpatterns += [
+    path("koordinator/", coordinator_views.OverviewView.as_view(), name="coordinator"),
+    path(
+        "koordinator/samlinger/<int:pk>/",
+        coordinator_views.SessionListView.as_view(),
+        name="coordinator_session",
+    ),
+    path(
+        "koordinator/samlinger/<int:pk>/legg-til/",
+        coordinator_views.AddParticipantView.as_view(),
+        name="coordinator_add",
+    ),
+    path(
+        "koordinator/samlinger/<int:pk>/pameldinger/<int:registration_pk>/meld-av/",
+        coordinator_views.RemoveView.as_view(),
+        name="coordinator_remove",
+    ),
+    path(
+        "koordinator/samlinger/<int:pk>/plasser/",
+        coordinator_views.CapacityView.as_view(),
+        name="coordinator_capacity",
+    ),
+    path(
+        "koordinator/samlinger/<int:pk>/oppmote/",
+        coordinator_views.AttendanceView.as_view(),
+        name="coordinator_attendance",
+    ),
+    path(
+        "koordinator/samlinger/<int:pk>/deltakerliste.csv",
+        coordinator_views.ExportView.as_view(extension="csv"),
+        name="coordinator_export_csv",
+    ),
+    path(
+        "koordinator/samlinger/<int:pk>/deltakerliste.xlsx",
+        coordinator_views.ExportView.as_view(extension="xlsx"),
+        name="coordinator_export_xlsx",
+    ),
 ]

@@ -1,0 +1,30 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from familiestotte.templatetags.portal import weekday_day
+
+
+class SessionChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, session):
+        title = session.numbered_title
+        if session.number is not None:
+            title = f"{title}: {session.title}"
+        return f"{title} ({weekday_day(session.starts_at)})"
+
+
+class StaffRegistrationForm(forms.Form):
+    """A leader registers one of their staff for a training day."""
+
+    session = SessionChoiceField(
+        label=_("Training day"),
+        queryset=None,
+        empty_label=_("Choose a training day"),
+        error_messages={
+            "required": _("Choose a training day."),
+            "invalid_choice": _("Choose one of the training days in the list."),
+        },
+    )
+
+    def __init__(self, *args, sessions, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["session"].queryset = sessions

@@ -1,0 +1,252 @@
+"""Registration pages: register, «Mine påmeldinger», cancel, calendars, leaders' staff."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_http_methods, require_POST
+
+from programme.models import Programme, Session
+
+from . import calendar, selectors, services
+from .models import Participant, Registration
+from .registration_forms import StaffRegistrationForm
+from .rules import is_leader_of
+
+
+def _published_session(pk) -> Session:
+    return get_object_or_404(
+        Session.objects.select_related("programme", "venue"), pk=pk, programme__is_published=True
+    )
+
+
+def _outcome_message(request, registration: Registration, *, name: str | None = None) -> None:
+    """Tell the person what happened: a seat, or a place on the waiting list."""
+    title = registration.session.title
+    if registration.status == Registration.Status.CONFIRMED:
+        if name:
+            text = _("%(name)s is registered for «%(title)s».")
+        else:
+            text = _("You are registered for «%(title)s». A confirmation is on its way by email.")
+        messages.success(request, text % {"name": name, "title": title})
+        return
+    position = selectors.waiting_list_position(registration)
+    if name:
+        text = _("«%(title)s» is full. %(name)s is number %(position)s on the waiting list.")
+    else:
+        text = _(
+            "«%(title)s» is full. You are number %(position)s on the waiting list; "
+            "we will email you if you get a seat."
+        )
+    messages.info(request, text % {"name": name, "title": title, "position": position})
+
+
+@login_required
+@require_POST
+def register_for_session(request, pk):
+    session = _published_session(pk)
+    try:
+        registration = services.register(participant=request.user.participant, session=session)
+    except services.RegistrationError as exc:
+        messages.error(request, exc.messages[0])
+    else:
+        _outcome_message(request, registration)
+    return redirect(session.get_absolute_url())
+
+
+@login_required
+@require_POST
+def register_for_training_days(request, slug):
+    programme = get_object_or_404(Programme.objects.published(), slug=slug)
+    result = services.register_for_all_training_days(
+        participant=request.user.participant, programme=programme
+    )
+    confirmed = sum(1 for r in result if r.status == Registration.Status.CONFIRMED)
+    waitlisted = len(result) - confirmed
+    if confirmed:
+        messages.success(
+            request,
+            ngettext(
+                "You are registered for %(count)s training day.",
+                "You are registered for %(count)s training days.",
+                confirmed,
+            )
+            % {"count": confirmed},
+        )
+    if waitlisted:
+        messages.info(
+            request,
+            ngettext(
+                "%(count)s training day is full: you are on its waiting list.",
+                "%(count)s training days are full: you are on their waiting lists.",
+                waitlisted,
+            )
+            % {"count": waitlisted},
+        )
+    for session, reason in result.skipped:
+        messages.warning(request, f"{session.title}: {reason}")
+    if not result and not result.skipped:
+        messages.info(request, _("This programme has no training days yet."))
+    return redirect("participants:registrations")
+
+
+@login_required
+def my_registrations(request):
+    participant = request.user.participant
+    registrations = selectors.registrations_of(participant)
+    feed_url = request.build_absolute_uri(
+        reverse("participants:calendar_feed", kwargs={"token": participant.calendar_token})
+    )
+    return render(
+        request,
+        "participants/registrations/mine.html",
+        {
+            "upcoming": registrations.upcoming,
+            "past": registrations.past,
+            "feed_url": feed_url,
+            "webcal_url": feed_url.replace("https://", "webcal://").replace("http://", "webcal://"),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def cancel_registration(request, pk):
+    """GET asks «are you sure?»; POST cancels. Only the person's own live registrations."""
+    registration = get_object_or_404(
+        Registration.objects.select_related("session__programme", "session__venue").exclude(
+            status=Registration.Status.CANCELLED
+        ),
+        pk=pk,
+        participant=request.user.participant,
+    )
+    if request.method == "POST":
+        try:
+            promoted = services.cancel(registration=registration, actor=request.user)
+        except services.RegistrationError as exc:
+            messages.error(request, exc.messages[0])
+        else:
+            del promoted  # the promoted person is told by email; not this person's business
+            text = _("Your registration for «%(title)s» is cancelled.")
+            if registration.is_late_cancellation:
+                text = _(
+                    "Your registration for «%(title)s» is cancelled. The deadline had passed, "
+                    "so it is recorded as a late cancellation."
+                )
+            messages.success(request, text % {"title": registration.session.title})
+        return redirect("participants:registrations")
+    return render(
+        request,
+        "participants/registrations/cancel.html",
+        {
+            "registration": registration,
+            "position": selectors.waiting_list_position(registration),
+            "is_late": not registration.session.registration_open,
+        },
+    )
+
+
+def session_ics(request, pk):
+    session = _published_session(pk)
+    if session.number is not None:
+        session.kind_total = Session.objects.filter(
+            programme_id=session.programme_id, kind=session.kind, number__isnull=False
+        ).count()
+    body = calendar.session_calendar(
+        session, url=request.build_absolute_uri(session.get_absolute_url())
+    )
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="samling-{session.pk}.ics"'
+    return response
+
+
+def calendar_feed(request, token):
+    """The personal feed calendar programs subscribe to; the token is the only key."""
+    participant = get_object_or_404(Participant, calendar_token=token)
+    registrations = selectors.with_positions(
+        Registration.objects.filter(participant=participant).exclude(
+            status=Registration.Status.CANCELLED
+        )
+    ).order_by("session__starts_at", "session__pk")
+    registrations = selectors._finish(list(registrations))
+    body = calendar.feed_calendar(
+        registrations,
+        url_for=lambda session: request.build_absolute_uri(session.get_absolute_url()),
+    )
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Cache-Control"] = "private, max-age=900"
+    return response
+
+
+@login_required
+@require_POST
+def renew_calendar_token(request):
+    request.user.participant.renew_calendar_token()
+    messages.success(
+        request,
+        _(
+            "Your calendar address is renewed. The old address no longer works: "
+            "subscribe again with the new one."
+        ),
+    )
+    return redirect(reverse("participants:registrations") + "#kalender")
+
+
+def _leader_organisation(request):
+    """The organisation the signed-in person leads, or 404."""
+    participant = getattr(request.user, "participant", None)
+    organisation = participant.organisation if participant else None
+    if organisation is None or not is_leader_of(request.user, organisation):
+        raise Http404
+    return organisation
+
+
+@login_required
+def staff_registrations(request):
+    """A leader sees their staff's registrations for the current programme."""
+    organisation = _leader_organisation(request)
+    programme = Programme.objects.current()
+    staff = selectors.staff_with_registrations(organisation=organisation, programme=programme)
+    return render(
+        request,
+        "participants/registrations/staff.html",
+        {"organisation": organisation, "programme": programme, "staff": staff},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def register_staff_member(request, pk):
+    """A leader registers one of their own staff for a training day. Others: 404."""
+    organisation = _leader_organisation(request)
+    person = get_object_or_404(selectors.staff_of(organisation), pk=pk)
+    programme = Programme.objects.current()
+    sessions = Session.objects.filter(programme=programme, kind=Session.Kind.TRAINING_DAY).order_by(
+        "starts_at", "pk"
+    )
+    form = StaffRegistrationForm(request.POST or None, sessions=sessions)
+    if request.method == "POST" and form.is_valid():
+        try:
+            registration = services.register(
+                participant=person, session=form.cleaned_data["session"], actor=request.user
+            )
+        except services.RegistrationError as exc:
+            form.add_error("session", exc.messages[0])
+        else:
+            _outcome_message(request, registration, name=person.full_name)
+            return redirect("participants:staff")
+    registrations = selectors.registrations_of(person)
+    return render(
+        request,
+        "participants/registrations/staff_member.html",
+        {
+            "person": person,
+            "form": form,
+            "programme": programme,
+            "upcoming": registrations.upcoming,
+            "past": registrations.past,
+        },
+    )

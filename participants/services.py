@@ -1,0 +1,302 @@
+"""Registration rules: seats, the waiting list and cancellation that never overbook.
+
+Every write path takes the session row with SELECT ... FOR UPDATE inside one
+transaction before it counts seats, so two people can never take the last seat
+at the same time. The database backs that up with the partial unique constraint
+`one_live_registration_per_session` (one live registration per person and session).
+
+Each state change writes a RegistrationEvent (who, when, from and to status), and
+emails are queued through notifications.services, which defers to on_commit.
+"""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from notifications.services import RegistrationEmail, queue_registration_email
+from programme.models import Programme, Session
+
+from .models import Participant, Registration, RegistrationEvent
+
+LIVE_CONSTRAINT = "one_live_registration_per_session"
+
+
+class RegistrationError(ValidationError):
+    """A refused registration change, with a message the person can act on."""
+
+
+class TrainingDayRegistrations(list):
+    """The registrations made by register_for_all_training_days (a list), plus what was
+    skipped: `skipped` holds (session, reason) pairs."""
+
+    def __init__(self, registrations=(), skipped=()):
+        super().__init__(registrations)
+        self.skipped: list[tuple[Session, str]] = list(skipped)
+
+
+def profile_is_complete(participant: Participant) -> bool:
+    """Name, phone, job title and, for staff of a municipality or unit, the organisation."""
+    needs_organisation = participant.role in {
+        Participant.Role.SERVICE_WORKER,
+        Participant.Role.LEADER,
+    }
+    return bool(
+        participant.pk
+        and participant.full_name.strip()
+        and participant.phone.strip()
+        and participant.job_title.strip()
+        and participant.role
+        and (participant.organisation_id or not needs_organisation)
+    )
+
+
+# The two steps the concurrency test's negative control replaces: taking the lock,
+# and counting the confirmed seats. Keep them small and separate.
+def _lock_session(session_pk: int) -> Session:
+    return Session.objects.select_for_update().get(pk=session_pk)
+
+
+def _confirmed_count(session: Session) -> int:
+    return Registration.objects.filter(
+        session=session, status=Registration.Status.CONFIRMED
+    ).count()
+
+
+def _record(registration, *, action, from_status, actor, note="") -> RegistrationEvent:
+    return RegistrationEvent.objects.create(
+        registration=registration,
+        action=action,
+        from_status=from_status,
+        to_status=registration.status,
+        actor=actor,
+        note=note,
+    )
+
+
+def _refusal_reason(*, participant: Participant, session: Session, force: bool) -> str | None:
+    """Why this person may not register now, or None. The session must be locked."""
+    if not profile_is_complete(participant):
+        return _(
+            "Complete the profile (name, phone, organisation and job title) before "
+            "registering for a session."
+        )
+    if session.is_cancelled:
+        return _("This session is cancelled, so registration is closed.")
+    if not force and timezone.now() > session.registration_deadline:
+        from familiestotte.templatetags.portal import when
+
+        return _("Registration for this session closed at the deadline, %(deadline)s.") % {
+            "deadline": when(session.registration_deadline)
+        }
+    if not force and not session.is_open_to(participant.role):
+        return audience_refusal(session)
+    if (
+        Registration.objects.filter(participant=participant, session=session)
+        .exclude(status=Registration.Status.CANCELLED)
+        .exists()
+    ):
+        return _already_registered(participant)
+    return None
+
+
+def audience_refusal(session: Session) -> str:
+    if session.audience == Session.Audience.LEADERS:
+        return _("This session is only open to leaders.")
+    return _("This session is only open to service workers and leaders.")
+
+
+def _already_registered(participant: Participant) -> str:
+    return _("%(name)s is already registered or on the waiting list for this session.") % {
+        "name": participant.full_name
+    }
+
+
+def register(
+    *,
+    participant: Participant,
+    session: Session,
+    actor=None,
+    force: bool = False,
+) -> Registration:
+    """Give the person a seat if one is free, otherwise a place on the waiting list.
+
+    `actor` is the user doing it (the person themself when None). `force` is for a
+    coordinator adding someone by hand: it skips the deadline and the audience, never
+    the capacity.
+    """
+    actor = actor or participant.user
+    with transaction.atomic():
+        locked = _lock_session(session.pk)
+        reason = _refusal_reason(participant=participant, session=locked, force=force)
+        if reason:
+            raise RegistrationError(reason, code="refused")
+        has_seat = _confirmed_count(locked) < locked.capacity
+        now = timezone.now()
+        registration = Registration(
+            participant=participant,
+            session=locked,
+            registered_by=actor,
+            status=Registration.Status.CONFIRMED if has_seat else Registration.Status.WAITLISTED,
+            confirmed_at=now if has_seat else None,
+            waitlisted_at=None if has_seat else now,
+        )
+        try:
+            with transaction.atomic():
+                registration.save()
+        except IntegrityError as exc:
+            if LIVE_CONSTRAINT not in str(exc):
+                raise
+            raise RegistrationError(_already_registered(participant), code="duplicate") from exc
+        _record(
+            registration,
+            action=(
+                RegistrationEvent.Action.REGISTERED
+                if has_seat
+                else RegistrationEvent.Action.WAITLISTED
+            ),
+            from_status="",
+            actor=actor,
+            note=_("Added by hand by a coordinator") if force else "",
+        )
+        queue_registration_email(
+            registration=registration,
+            kind=RegistrationEmail.CONFIRMED if has_seat else RegistrationEmail.WAITLISTED,
+        )
+    session.__dict__.pop("confirmed_count", None)
+    return registration
+
+
+def register_for_all_training_days(
+    *, participant: Participant, programme: Programme, actor=None
+) -> TrainingDayRegistrations:
+    """Register for every training day of the programme in one step.
+
+    Days the person is already registered for, or that are closed to them, are
+    skipped with the reason in `result.skipped`; the others are registered (seat or
+    waiting list) in one transaction. Sessions are locked in start order, the same
+    order every caller uses, so two of these never deadlock.
+    """
+    result = TrainingDayRegistrations()
+    sessions = list(
+        Session.objects.filter(programme=programme, kind=Session.Kind.TRAINING_DAY).order_by(
+            "starts_at", "pk"
+        )
+    )
+    with transaction.atomic():
+        for session in sessions:
+            try:
+                result.append(register(participant=participant, session=session, actor=actor))
+            except RegistrationError as exc:
+                result.skipped.append((session, exc.messages[0]))
+    return result
+
+
+def _promote_waiting(*, session: Session, actor) -> list[Registration]:
+    """Fill free seats from the waiting list, first come first served. Session locked."""
+    free = session.capacity - _confirmed_count(session)
+    if free <= 0:
+        return []
+    waiting = list(
+        Registration.objects.select_for_update()
+        .filter(session=session, status=Registration.Status.WAITLISTED)
+        .order_by("waitlisted_at", "pk")[:free]
+    )
+    now = timezone.now()
+    for registration in waiting:
+        registration.status = Registration.Status.CONFIRMED
+        registration.confirmed_at = now
+        registration.save(update_fields=["status", "confirmed_at"])
+        _record(
+            registration,
+            action=RegistrationEvent.Action.PROMOTED,
+            from_status=Registration.Status.WAITLISTED,
+            actor=actor,
+        )
+        queue_registration_email(registration=registration, kind=RegistrationEmail.PROMOTED)
+    return waiting
+
+
+def cancel(*, registration: Registration, actor) -> Registration | None:
+    """Cancel a registration; a freed seat goes to the first on the waiting list at once.
+
+    Cancelling after the registration deadline is allowed and recorded as late.
+    Returns the promoted registration, if any.
+    """
+    with transaction.atomic():
+        session = _lock_session(registration.session_id)
+        current = Registration.objects.select_for_update().get(pk=registration.pk)
+        if current.status == Registration.Status.CANCELLED:
+            raise RegistrationError(
+                _("This registration is already cancelled."), code="already_cancelled"
+            )
+        from_status = current.status
+        now = timezone.now()
+        current.status = Registration.Status.CANCELLED
+        current.cancelled_at = now
+        current.is_late_cancellation = now > session.registration_deadline
+        current.save(update_fields=["status", "cancelled_at", "is_late_cancellation"])
+        _record(
+            current,
+            action=RegistrationEvent.Action.CANCELLED,
+            from_status=from_status,
+            actor=actor,
+            note=_("Late cancellation, after the deadline") if current.is_late_cancellation else "",
+        )
+        queue_registration_email(registration=current, kind=RegistrationEmail.CANCELLED)
+        promoted = []
+        if from_status == Registration.Status.CONFIRMED:
+            promoted = _promote_waiting(session=session, actor=actor)
+    for field in ("status", "cancelled_at", "is_late_cancellation"):
+        setattr(registration, field, getattr(current, field))
+    return promoted[0] if promoted else None
+
+
+def change_capacity(*, session: Session, capacity: int, actor) -> list[Registration]:
+    """Set the number of seats. Raising it promotes from the waiting list in order;
+    lowering it below the number already confirmed is refused."""
+    with transaction.atomic():
+        locked = _lock_session(session.pk)
+        if capacity < 1:
+            raise RegistrationError(_("A session needs at least one seat."), code="capacity")
+        confirmed = _confirmed_count(locked)
+        if capacity < confirmed:
+            raise RegistrationError(
+                _(
+                    "%(confirmed)s people are already registered, so the capacity cannot be "
+                    "lower than %(confirmed)s. Cancel registrations first."
+                )
+                % {"confirmed": confirmed},
+                code="capacity",
+            )
+        locked.capacity = capacity
+        locked.save(update_fields=["capacity"])
+        promoted = _promote_waiting(session=locked, actor=actor)
+    session.capacity = capacity
+    session.__dict__.pop("confirmed_count", None)
+    return promoted
+
+
+def record_attendance(*, registration: Registration, attended: bool | None, actor) -> Registration:
+    """Mark whether a registered person came (True), did not come (False) or unknown."""
+    with transaction.atomic():
+        current = Registration.objects.select_for_update().get(pk=registration.pk)
+        if current.status != Registration.Status.CONFIRMED:
+            raise RegistrationError(
+                _("Attendance is only recorded for registered participants."),
+                code="not_confirmed",
+            )
+        current.attended = attended
+        current.save(update_fields=["attended"])
+        note = {True: _("Attended"), False: _("Did not attend"), None: _("Not known")}[attended]
+        _record(
+            current,
+            action=RegistrationEvent.Action.ATTENDANCE,
+            from_status=current.status,
+            actor=actor,
+            note=note,
+        )
+    registration.attended = attended
+    return current

@@ -1,0 +1,42 @@
+"""Registration panels for the programme pages (the session page's registration block
+and the programme page's «register for all training days»)."""
+
+from django import template
+
+from participants import selectors
+from participants.services import audience_refusal, profile_is_complete
+
+register = template.Library()
+
+
+@register.inclusion_tag("participants/registrations/_session_panel.html", takes_context=True)
+def registration_panel(context, session):
+    """What the signed-in person can do about this session. One query when signed in."""
+    request = context["request"]
+    participant = context.get("current_participant")
+    registration = None
+    if participant is not None:
+        registration = selectors.live_registration(participant=participant, session=session)
+    return {
+        "request": request,
+        "csrf_token": context.get("csrf_token"),
+        "session": session,
+        "participant": participant,
+        "registration": registration,
+        "profile_complete": participant is not None and profile_is_complete(participant),
+        "open_to_me": participant is not None and session.is_open_to(participant.role),
+        "audience_refusal": audience_refusal(session),
+    }
+
+
+@register.inclusion_tag("participants/registrations/_training_days_action.html", takes_context=True)
+def training_days_action(context, programme):
+    participant = context.get("current_participant")
+    return {
+        "request": context["request"],
+        "csrf_token": context.get("csrf_token"),
+        "programme": programme,
+        "participant": participant,
+        "can_register": participant is not None
+        and participant.role in {"service_worker", "leader"},
+    }

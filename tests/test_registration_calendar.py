@@ -1,0 +1,111 @@
+"""The .ics for a session and the personal calendar feed, checked with icalendar's parser."""
+
+import datetime as dt
+
+import pytest
+from django.urls import reverse
+from icalendar import Calendar
+
+from participants import services
+
+from . import factories
+
+
+def parse(response):
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/calendar")
+    return Calendar.from_ical(response.content)
+
+
+@pytest.fixture
+def session(programme):
+    return factories.SessionFactory(
+        programme=programme,
+        title="Generasjonsperspektivet",
+        venue=factories.VenueFactory(name="Quality Hotel Strand", street_address="Strandgata 15"),
+    )
+
+
+def session_ics(client, session):
+    return parse(client.get(reverse("participants:session_ics", kwargs={"pk": session.pk})))
+
+
+def feed_url(participant):
+    return reverse("participants:calendar_feed", kwargs={"token": participant.calendar_token})
+
+
+def test_it_gives_a_session_a_stable_uid(client, session):
+    first = session_ics(client, session).walk("VEVENT")[0]
+    second = session_ics(client, session).walk("VEVENT")[0]
+    assert str(first["UID"]) == str(second["UID"]) == f"session-{session.pk}@familiestotte"
+
+
+def test_it_writes_the_start_in_oslo_time_with_a_timezone(client, session):
+    calendar = session_ics(client, session)
+    event = calendar.walk("VEVENT")[0]
+    assert event["DTSTART"].params["TZID"] == "Europe/Oslo"
+    assert event.decoded("DTSTART") == session.starts_at.replace(microsecond=0)
+    assert event.decoded("DTEND") == session.ends_at.replace(microsecond=0)
+    assert [str(tz["TZID"]) for tz in calendar.walk("VTIMEZONE")] == ["Europe/Oslo"]
+
+
+def test_it_gives_the_location_with_the_address(client, session):
+    event = session_ics(client, session).walk("VEVENT")[0]
+    assert str(event["LOCATION"]) == "Quality Hotel Strand, Strandgata 15, 2815 Gjøvik"
+    assert "Generasjonsperspektivet" in str(event["SUMMARY"])
+
+
+def test_it_marks_a_cancelled_session_cancelled(client, session):
+    session.is_cancelled = True
+    session.save()
+    assert str(session_ics(client, session).walk("VEVENT")[0]["STATUS"]) == "CANCELLED"
+
+
+def test_it_feeds_the_persons_live_registrations(client, service_worker, session, programme):
+    cancelled_session = factories.SessionFactory(programme=programme, is_cancelled=False)
+    gone = services.register(participant=service_worker, session=cancelled_session)
+    services.cancel(registration=gone, actor=service_worker.user)
+    services.register(participant=service_worker, session=session)
+    events = parse(client.get(feed_url(service_worker))).walk("VEVENT")
+    assert [str(e["UID"]) for e in events] == [f"session-{session.pk}@familiestotte"]
+    assert str(events[0]["STATUS"]) == "CONFIRMED"
+
+
+def test_it_feeds_a_cancelled_session_as_cancelled(client, service_worker, session):
+    services.register(participant=service_worker, session=session)
+    session.is_cancelled = True
+    session.save()
+    event = parse(client.get(feed_url(service_worker))).walk("VEVENT")[0]
+    assert str(event["STATUS"]) == "CANCELLED"
+
+
+def test_it_feeds_a_waiting_list_place_as_tentative(client, service_worker):
+    session = factories.SessionFactory(capacity=1)
+    factories.RegistrationFactory(session=session)
+    services.register(participant=service_worker, session=session)
+    event = parse(client.get(feed_url(service_worker))).walk("VEVENT")[0]
+    assert str(event["STATUS"]) == "TENTATIVE"
+
+
+def test_it_404s_the_feed_without_the_right_token(client, service_worker):
+    url = reverse("participants:calendar_feed", kwargs={"token": "not-the-token"})
+    assert client.get(url).status_code == 404
+
+
+def test_it_renews_the_token_and_retires_the_old_address(login, service_worker):
+    old_url = feed_url(service_worker)
+    client = login(service_worker)
+    response = client.post(reverse("participants:renew_calendar_token"), follow=True)
+    assert "Kalenderadressen din er fornyet" in response.content.decode()
+    service_worker.refresh_from_db()
+    client.logout()
+    assert client.get(old_url).status_code == 404
+    assert client.get(feed_url(service_worker)).status_code == 200
+
+
+def test_it_uses_utc_offsets_that_match_summer_and_winter(client, programme):
+    winter = factories.SessionFactory(
+        programme=programme, starts_at=dt.datetime(2031, 1, 14, 8, 0, tzinfo=dt.UTC)
+    )
+    event = session_ics(client, winter).walk("VEVENT")[0]
+    assert event["DTSTART"].to_ical() == b"20310114T090000"
