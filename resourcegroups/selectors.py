@@ -8,6 +8,7 @@ from django.db.models import Exists, F, IntegerField, OuterRef, Prefetch, Q, Sub
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from participants.models import Enrolment, Participant, Registration
 from programme.models import Programme, Session
@@ -94,7 +95,7 @@ CELL_LABELS = {
     "absent": _("Did not attend"),
     "registered": _("Registered"),
     "waitlisted": _("Waiting list"),
-    "cancelled": _("Cancelled"),
+    "cancelled": pgettext_lazy("registration", "Cancelled"),
     "none": _("Not registered"),
 }
 

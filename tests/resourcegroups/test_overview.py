@@ -85,7 +85,7 @@ def test_it_exports_csv_with_the_same_rows(coordinator_client, world):
     response = coordinator_client.get(reverse("resourcegroups:overview_csv"), {"q": "Gjøvik"})
     assert response["Content-Type"].startswith("text/csv")
     table = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
-    assert table[0][0] == "Enhet"
+    assert table[0][0] == "Kommune eller enhet"
     assert [row[0] for row in table[1:]] == ["Gjøvik kommune"]
 
 
