@@ -26,6 +26,10 @@ app.conf.beat_schedule = {
         "task": "notifications.tasks.requeue_stale",
         "schedule": 300.0,
     },
+    "resourcegroups-report-due-reminders": {
+        "task": "resourcegroups.tasks.send_report_due_reminders",
+        "schedule": crontab(hour=7, minute=0),
+    },
     "notifications-leader-digest": {
         "task": "notifications.tasks.send_leader_digests",
         "schedule": crontab(hour=7, minute=0, day_of_week="mon"),

@@ -283,6 +283,7 @@ def send_report_due_reminders(*, now: dt.datetime | None = None) -> int:
     from django.utils import translation
 
     from familiestotte.templatetags.portal import clock, day
+    from notifications.models import Email
     from notifications.services import queue_email
 
     from .selectors import reports_due_for_reminder
@@ -293,7 +294,7 @@ def send_report_due_reminders(*, now: dt.datetime | None = None) -> int:
             for leader in due.leaders:
                 queue_email(
                     recipient=leader.user,
-                    kind="report_due",
+                    kind=Email.Kind.PROGRESS_REPORT_DUE,
                     key=f"report_due:{due.enrolment.pk}:{due.gathering.pk}:{leader.user_id}",
                     template_prefix="resourcegroups/email/report_due",
                     # Plain strings only, so an outbox can store the context as JSON.

@@ -9,7 +9,13 @@ from django.utils import translation
 
 from .processes import BASE_DIR
 
-CATALOGS = ["locale", "programme/locale", "participants/locale"]
+CATALOGS = [
+    "locale",
+    "programme/locale",
+    "participants/locale",
+    "notifications/locale",
+    "resourcegroups/locale",
+]
 
 
 def po_path(catalog):

@@ -39,7 +39,7 @@ def test_it_reminds_each_leader_of_an_unsubmitted_report_once(world, due_soon):
         f"report_due:{world.own.enrolment.pk}:{due_soon.pk}:{world.own.leader.user_id}",
         f"report_due:{world.other.enrolment.pk}:{due_soon.pk}:{world.other.leader.user_id}",
     }
-    assert {call.kwargs["kind"] for call in calls} == {"report_due"}
+    assert {call.kwargs["kind"] for call in calls} == {"progress_report_due"}
     assert {call.kwargs["template_prefix"] for call in calls} == {"resourcegroups/email/report_due"}
 
 
@@ -113,3 +113,35 @@ def test_it_writes_the_reminder_in_norwegian(world, due_soon):
     assert "har ennå ikke sendt inn framdriftsrapporten" in text
     assert context["report_url"] in text and context["report_url"] in html
     assert "kl." in context["due_when"]
+
+
+def test_it_sends_each_leader_one_email_when_the_job_runs_twice(
+    world, due_soon, django_capture_on_commit_callbacks, mailoutbox
+):
+    from notifications.models import Email
+
+    for _run in range(2):
+        with django_capture_on_commit_callbacks(execute=True):
+            services.send_report_due_reminders()
+
+    assert sorted(m.to[0] for m in mailoutbox) == sorted(
+        [world.own.leader.user.email, world.other.leader.user.email]
+    )
+    assert Email.objects.filter(kind=Email.Kind.PROGRESS_REPORT_DUE).count() == 2
+
+
+def test_it_tells_the_leader_in_the_weekly_digest_that_the_report_is_due(
+    world, due_soon, django_capture_on_commit_callbacks, mailoutbox
+):
+    from notifications.services import create_leader_digests
+
+    ProgressReport.objects.filter(pk=world.other.report.pk).update(
+        status="submitted", submitted_at=timezone.now()
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        create_leader_digests()
+
+    digests = {m.to[0]: m.body for m in mailoutbox}
+    assert "Framdriftsrapport" in digests[world.own.leader.user.email]
+    assert "er ikke levert ennå" in digests[world.own.leader.user.email]
+    assert "Framdriftsrapport" not in digests.get(world.other.leader.user.email, "")
