@@ -9,7 +9,7 @@ from django.utils import translation
 
 from .processes import BASE_DIR
 
-CATALOGS = ["locale", "programme/locale", "participants/locale"]
+CATALOGS = ["locale", "programme/locale", "participants/locale", "certificates/locale"]
 
 
 def po_path(catalog):
