@@ -47,5 +47,5 @@ lint: install
 messages: install
 	for locale in */locale; do \
 	  (cd $${locale%/locale} && env -u DJANGO_SETTINGS_MODULE ../$(BIN)/django-admin makemessages -l nb --no-obsolete); done
-	$(BIN)/python manage.py makemessages -l nb --no-obsolete -i 'programme/*' -i 'participants/*' -i 'resourcegroups/*' -i 'notifications/*' -i 'tests/*' -i 'bench/*' -i '.venv/*' -i 'node_modules/*'
+	$(BIN)/python manage.py makemessages -l nb --no-obsolete -i 'programme/*' -i 'participants/*' -i 'resourcegroups/*' -i 'notifications/*' -i 'certificates/*' -i 'tests/*' -i 'bench/*' -i '.venv/*' -i 'node_modules/*'
 	$(BIN)/python manage.py compilemessages -i .venv -i node_modules

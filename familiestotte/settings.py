@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "participants",
     "resourcegroups",
     "notifications",
+    "certificates",
 ]
 
 MIDDLEWARE = [

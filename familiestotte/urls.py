@@ -22,5 +22,6 @@ urlpatterns = [
     path("konto/", include("allauth.urls")),
     path("", include("participants.urls")),
     path("", include("resourcegroups.urls")),
+    path("", include("certificates.urls")),
     path("", include("programme.urls")),
 ]

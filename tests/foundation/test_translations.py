@@ -15,6 +15,7 @@ CATALOGS = [
     "participants/locale",
     "notifications/locale",
     "resourcegroups/locale",
+    "certificates/locale",
 ]
 
 
