@@ -4,8 +4,9 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.utils import timezone
 
-from participants.models import Enrolment, Organisation, Participant
+from participants.models import Enrolment, Organisation, Participant, Registration
 from programme import demo
 from programme.models import Article, ContactPerson, Goal, Programme, Session, Theme, Venue
 
@@ -25,6 +26,7 @@ class Command(BaseCommand):
             self.load_article(programme)
             if settings.DEMO_MODE:
                 self.load_users(organisations)
+                self.load_demo_work(programme)
             else:
                 self.stdout.write("DEMO_MODE is off: no demo users created.")
         self.stdout.write(self.style.SUCCESS(f"Demo programme «{programme.name}» is loaded."))
@@ -203,3 +205,48 @@ class Command(BaseCommand):
                     "job_title": job_title,
                 },
             )
+
+    def load_demo_work(self, programme) -> None:
+        """The demo people's registrations and their workplace's resource group, so every
+        page has something to show. Created once: skipped when the group exists."""
+        from resourcegroups import services as work
+        from resourcegroups.models import Offer, ResourceGroup, Routine, WorkStatus
+
+        leader = Participant.objects.get(user__email="leder@example.no")
+        worker = Participant.objects.get(user__email="tjenesteutover@example.no")
+        enrolment = Enrolment.objects.get(programme=programme, organisation=leader.organisation)
+        if ResourceGroup.objects.filter(enrolment=enrolment).exists():
+            return
+        training_days = programme.sessions.filter(kind=Session.Kind.TRAINING_DAY)
+        first_gathering = programme.sessions.filter(kind=Session.Kind.LEADER_GATHERING).first()
+        now = timezone.now()
+        for session in list(training_days[:3]):
+            Registration.objects.create(
+                participant=worker, session=session, status="confirmed", confirmed_at=now
+            )
+        Registration.objects.create(
+            participant=leader, session=first_gathering, status="confirmed", confirmed_at=now
+        )
+        work.add_member(enrolment=enrolment, participant=worker)
+        work.set_contact_person(enrolment=enrolment, participant=leader)
+        goals = list(programme.goals.order_by("number"))
+        routine = work.create_work(
+            model=Routine,
+            enrolment=enrolment,
+            actor=leader.user,
+            title="Rutine for første samtale med pårørende",
+            description="Alle nye pasienter blir spurt om hvem som er deres nærmeste pårørende.",
+            goals=goals[2:3],
+        )
+        work.change_status(item=routine, to_status=WorkStatus.PLANNED, actor=leader.user)
+        work.create_work(
+            model=Offer,
+            enrolment=enrolment,
+            actor=leader.user,
+            title="Lærings- og mestringsgruppe for pårørende",
+            kind=Offer.Kind.LEARNING_AND_COPING,
+            goals=goals[1:2],
+        )
+        work.add_partner(
+            enrolment=enrolment, name="Pårørendesenteret (demo)", kind="user_organisation"
+        )
