@@ -285,11 +285,13 @@ def work_counts(enrolment: Enrolment) -> dict[str, dict[str, int]]:
         Routine.objects.filter(enrolment=enrolment)
         .annotate(list_name=Value("routines"))
         .values_list("list_name", "status")
+        .order_by()  # SQLite refuses ORDER BY inside a UNION's parts
     )
     offers = (
         Offer.objects.filter(enrolment=enrolment)
         .annotate(list_name=Value("offers"))
         .values_list("list_name", "status")
+        .order_by()
     )
     for list_name, status in routines.union(offers, all=True):
         counts[list_name][status] += 1
