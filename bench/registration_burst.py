@@ -20,6 +20,7 @@ import datetime as dt
 import json
 import os
 import re
+import secrets
 import signal
 import socket
 import statistics
@@ -31,7 +32,11 @@ from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 ROOT = Path(__file__).resolve().parent.parent
-CSRF_INPUT = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+# The registration form on the session page, and its CSRF token.
+REGISTER_FORM = re.compile(
+    r'<form method="post" action="/samlinger/\d+/meld-pa/">\s*'
+    r'<input type="hidden" name="csrfmiddlewaretoken" value="([^"]+)"'
+)
 
 
 def parse_args():
@@ -46,6 +51,9 @@ def parse_args():
         help="PostgreSQL database for the run; it is dropped and created afresh",
     )
     parser.add_argument("--workers", type=int, default=2 * (os.cpu_count() or 1) + 1)
+    parser.add_argument(
+        "--threads", type=int, default=1, help="gunicorn threads per worker (>1: gthread)"
+    )
     parser.add_argument("--bare-rounds", type=int, default=5)
     parser.add_argument("--timeout", type=float, default=120.0, help="seconds per phase")
     return parser.parse_args()
@@ -154,6 +162,17 @@ def prepare(*, clients: int, capacity: int):
     return session.pk, cookies
 
 
+def collect_static() -> None:
+    """DEBUG=0 serves hashed static files from STATIC_ROOT (gitignored staticfiles/)."""
+    subprocess.run(  # noqa: S603 - fixed command, our own venv
+        [str(ROOT / ".venv" / "bin" / "python"), "manage.py", "collectstatic", "--noinput", "-v0"],
+        cwd=ROOT,
+        env={**os.environ, "DJANGO_DEBUG": "0", "DJANGO_SECRET_KEY": "collectstatic-only"},
+        check=True,
+        timeout=300,
+    )
+
+
 def count_statuses(session_pk: int) -> dict[str, int]:
     from django.db import connections
 
@@ -168,7 +187,7 @@ def count_statuses(session_pk: int) -> dict[str, int]:
     return counts
 
 
-def start_server(*, port: int, workers: int, env: dict, log) -> subprocess.Popen:
+def start_server(*, port: int, workers: int, threads: int, env: dict, log) -> subprocess.Popen:
     command = [
         str(ROOT / ".venv" / "bin" / "gunicorn"),
         "familiestotte.wsgi:application",
@@ -176,6 +195,8 @@ def start_server(*, port: int, workers: int, env: dict, log) -> subprocess.Popen
         f"127.0.0.1:{port}",
         "--workers",
         str(workers),
+        "--threads",
+        str(threads),
         "--backlog",
         "2048",
         "--timeout",
@@ -231,6 +252,8 @@ async def burst(client, requests, *, timeout: float):
         latencies.append((time.perf_counter() - started) * 1000)
         if response.status_code != expect:
             errors.append(f"HTTP {response.status_code} for {method} {url}")
+        elif expect == 302 and not response.headers["location"].startswith("/samlinger/"):
+            errors.append(f"{method} {url} was sent to {response.headers['location']}")
 
     tasks = [asyncio.create_task(one(*request)) for request in requests]
     while ready < len(tasks):
@@ -256,7 +279,7 @@ async def run_bench(base: str, *, session_pk: int, cookies: list[str], args) -> 
             async with semaphore:
                 response = await client.get(session_url, headers={"Cookie": cookie})
             response.raise_for_status()
-            token = CSRF_INPUT.search(response.text)
+            token = REGISTER_FORM.search(response.text)
             if token is None or "csrftoken" not in response.cookies:
                 raise SystemExit("no registration form with a CSRF token on the session page")
             return cookie + f"; csrftoken={response.cookies['csrftoken']}", token.group(1)
@@ -296,19 +319,27 @@ async def run_bench(base: str, *, session_pk: int, cookies: list[str], args) -> 
 
 def main() -> int:
     args = parse_args()
-    os.environ["DATABASE_URL"] = args.database_url
+    # The bench process signs the sessions; the server must share its secret key.
+    os.environ.update(
+        {
+            "DATABASE_URL": args.database_url,
+            "DJANGO_DEBUG": "0",
+            "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
+            "DJANGO_SECURE_SSL_REDIRECT": "0",
+        }
+    )
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "familiestotte.settings")
     sys.path.insert(0, str(ROOT))
     recreate_database(args.database_url)
     session_pk, cookies = prepare(clients=args.clients, capacity=args.capacity)
 
+    collect_static()
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     env = {
         **os.environ,
         "DATABASE_URL": args.database_url,
         "DATABASE_CONN_MAX_AGE": "600",
-        "DJANGO_DEBUG": "1",
         "DEMO_MODE": "0",
         "CELERY_BROKER_URL": "",
         "EMAIL_HOST": "",
@@ -316,7 +347,9 @@ def main() -> int:
         "LOG_LEVEL": "ERROR",
     }
     with tempfile.TemporaryFile(mode="w+") as log:
-        server = start_server(port=port, workers=args.workers, env=env, log=log)
+        server = start_server(
+            port=port, workers=args.workers, threads=args.threads, env=env, log=log
+        )
         try:
             asyncio.run(wait_until_up(base, timeout=30))
             result = asyncio.run(run_bench(base, session_pk=session_pk, cookies=cookies, args=args))
@@ -348,7 +381,10 @@ def main() -> int:
         "bare_per_s": round(result["bare_per_s"], 1),
         "ratio": round(reg_per_s / result["bare_per_s"], 3),
     }
-    print(f"gunicorn: {args.workers} sync workers on {base}, PostgreSQL {args.database_url}")
+    print(
+        f"gunicorn: {args.workers} workers x {args.threads} threads on {base} (DEBUG off), "
+        f"PostgreSQL {args.database_url}, {os.cpu_count()} CPUs shared with the clients"
+    )
     print(f"{args.clients} clients registered at once for a session of {args.capacity} seats")
     print(f"  confirmed: {figures['confirmed']}, waitlisted: {figures['waitlisted']}")
     print(f"  errors: {figures['errors']}")
