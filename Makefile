@@ -45,7 +45,7 @@ lint: install
 	$(BIN)/ruff check .
 
 messages: install
-	for app in familiestotte programme participants resourcegroups; do \
-	  (cd $$app && ../$(BIN)/django-admin makemessages -l nb --no-obsolete); done
-	$(BIN)/python manage.py makemessages -l nb --no-obsolete -i 'programme/*' -i 'participants/*' -i 'resourcegroups/*' -i 'familiestotte/*' -i '.venv/*' -i 'node_modules/*'
+	for locale in */locale; do \
+	  (cd $${locale%/locale} && env -u DJANGO_SETTINGS_MODULE ../$(BIN)/django-admin makemessages -l nb --no-obsolete); done
+	$(BIN)/python manage.py makemessages -l nb --no-obsolete -i 'programme/*' -i 'participants/*' -i 'resourcegroups/*' -i 'notifications/*' -i 'tests/*' -i 'bench/*' -i '.venv/*' -i 'node_modules/*'
 	$(BIN)/python manage.py compilemessages -i .venv -i node_modules

@@ -1,3 +1,5 @@
+from urllib.parse import urlencode
+
 from django.shortcuts import redirect
 from django.urls import reverse
 
@@ -18,5 +20,6 @@ class ProfileRequiredMiddleware:
             and not request.path.startswith(OPEN_PREFIXES)
             and not hasattr(user, "participant")
         ):
-            return redirect(f"{reverse('participants:profile')}?next={request.get_full_path()}")
+            query = urlencode({"next": request.get_full_path()})
+            return redirect(f"{reverse('participants:profile')}?{query}")
         return self.get_response(request)

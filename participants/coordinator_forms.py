@@ -1,0 +1,121 @@
+"""Forms for the coordinator pages: every input goes through one of these."""
+
+from django import forms
+from django.db.models import Exists, OuterRef
+from django.utils.translation import gettext_lazy as _
+
+from programme.models import Session
+
+from .models import Participant, Registration
+
+ATTENDED = "attended"
+ABSENT = "absent"
+NOT_RECORDED = ""
+
+ATTENDANCE_CHOICES = [
+    (ATTENDED, _("Attended")),
+    (ABSENT, _("Did not attend")),
+    (NOT_RECORDED, _("Not recorded")),
+]
+
+
+def attendance_value(attended: bool | None) -> str:
+    return {True: ATTENDED, False: ABSENT}.get(attended, NOT_RECORDED)
+
+
+def attendance_from_value(value: str) -> bool | None:
+    return {ATTENDED: True, ABSENT: False}.get(value)
+
+
+class ParticipantChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        organisation = obj.organisation.name if obj.organisation else obj.get_role_display()
+        return f"{obj.full_name} – {organisation} ({obj.user.email})"
+
+
+class AddParticipantForm(forms.Form):
+    participant = ParticipantChoiceField(
+        label=_("Participant"),
+        queryset=Participant.objects.none(),
+        empty_label=_("Choose a person"),
+        help_text=_(
+            "People who already have a place or a place on the waiting list are not shown. "
+            "If the session is full, the person is put on the waiting list."
+        ),
+        error_messages={
+            "required": _("Choose the person to add."),
+            "invalid_choice": _(
+                "That person cannot be chosen: they may already be registered. Choose again."
+            ),
+        },
+    )
+
+    def __init__(self, *args, session: Session, **kwargs):
+        super().__init__(*args, **kwargs)
+        live = Registration.objects.filter(participant=OuterRef("pk"), session=session).exclude(
+            status=Registration.Status.CANCELLED
+        )
+        self.fields["participant"].queryset = (
+            Participant.objects.select_related("user", "organisation")
+            .exclude(Exists(live))
+            .order_by("full_name", "pk")
+        )
+
+
+class CapacityForm(forms.Form):
+    capacity = forms.IntegerField(
+        label=_("Number of seats"),
+        min_value=1,
+        max_value=10_000,
+        help_text=_(
+            "Raising the number moves people from the waiting list in order. "
+            "It cannot be lower than the number of people already registered."
+        ),
+        error_messages={
+            "required": _("Write the number of seats."),
+            "invalid": _("Write the number of seats as a whole number, e.g. 30."),
+            "min_value": _("A session needs at least one seat."),
+            "max_value": _("Write a number of seats of at most 10 000."),
+        },
+        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+    )
+
+
+class AttendanceForm(forms.Form):
+    """Møtt / ikke møtt for each confirmed person, in one form."""
+
+    def __init__(self, *args, registrations: list[Registration], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.registrations = registrations
+        for registration in registrations:
+            self.fields[self.field_name(registration)] = forms.ChoiceField(
+                label=registration.participant.full_name,
+                choices=ATTENDANCE_CHOICES,
+                required=False,
+                initial=attendance_value(registration.attended),
+                widget=forms.RadioSelect,
+                error_messages={
+                    "invalid_choice": _("Choose attended, did not attend or not recorded."),
+                },
+            )
+
+    @staticmethod
+    def field_name(registration: Registration) -> str:
+        return f"attendance_{registration.pk}"
+
+    def rows(self):
+        """(registration, bound field) pairs for the template."""
+        return [(r, self[self.field_name(r)]) for r in self.registrations]
+
+    def changes(self) -> list[tuple[Registration, bool | None]]:
+        """Registrations whose attendance the coordinator changed, with the new value."""
+        changed = []
+        for registration in self.registrations:
+            value = attendance_from_value(self.cleaned_data.get(self.field_name(registration), ""))
+            if value != registration.attended:
+                changed.append((registration, value))
+        return changed
+
+
+class RemoveForm(forms.Form):
+    """The confirmation step of a removal: a POST with a CSRF token and nothing else."""

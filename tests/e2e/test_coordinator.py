@@ -1,0 +1,93 @@
+"""A coordinator opens a session's list, changes the number of seats and takes
+attendance, all by keyboard, with axe-core clean on every page."""
+
+import datetime as dt
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+from playwright.sync_api import expect
+
+from participants.models import Registration
+from tests import factories
+
+from .conftest import assert_accessible
+
+
+@pytest.fixture
+def session(programme):
+    session = factories.SessionFactory(
+        programme=programme, capacity=2, title="Pårørendes rettigheter"
+    )
+    factories.RegistrationFactory(session=session, participant__full_name="Anne Først")
+    factories.RegistrationFactory(session=session, participant__full_name="Bjørn Berg")
+    factories.RegistrationFactory(
+        session=session,
+        participant__full_name="Vera Venter",
+        status=Registration.Status.WAITLISTED,
+        confirmed_at=None,
+        waitlisted_at=timezone.now() - dt.timedelta(minutes=5),
+    )
+    return session
+
+
+def press_link(page, name):
+    link = page.get_by_role("link", name=name, exact=True)
+    link.focus()
+    page.keyboard.press("Enter")
+
+
+def test_it_lets_a_coordinator_change_capacity_and_take_attendance_by_keyboard(
+    page, log_in, coordinator, session
+):
+    log_in(coordinator)
+    page.goto(page.base_url + reverse("participants:coordinator"))
+    assert_accessible(page)
+    press_link(page, session.numbered_title)
+    page.wait_for_url(f"**{reverse('participants:coordinator_session', args=[session.pk])}")
+    expect(page.get_by_role("heading", level=2, name="Venteliste (1)")).to_be_visible()
+    assert_accessible(page)
+
+    # Lowering below the confirmed count is refused, with the message on the field.
+    press_link(page, "Endre antall plasser")
+    page.wait_for_url("**/plasser/")
+    assert_accessible(page)
+    field = page.get_by_label("Antall plasser")
+    field.focus()
+    page.keyboard.press("Control+A")
+    page.keyboard.type("1")
+    page.keyboard.press("Enter")
+    expect(page.get_by_text("2 personer er allerede påmeldt")).to_be_visible()
+    expect(field).to_have_attribute("aria-invalid", "true")
+    assert_accessible(page)
+
+    # Raising it moves Vera up from the waiting list.
+    field.focus()
+    page.keyboard.press("Control+A")
+    page.keyboard.type("3")
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"**{reverse('participants:coordinator_session', args=[session.pk])}")
+    expect(page.get_by_text("Fikk plass fra ventelisten: Vera Venter.")).to_be_visible()
+    expect(page.get_by_role("heading", level=2, name="Påmeldt (3)")).to_be_visible()
+    assert_accessible(page)
+
+    # Attendance: Anne came, Bjørn did not, Vera is left unrecorded.
+    press_link(page, "Registrer oppmøte")
+    page.wait_for_url("**/oppmote/")
+    assert_accessible(page)
+    page.get_by_role("group", name="Anne Først").get_by_label("Møtt", exact=True).focus()
+    page.keyboard.press("Space")
+    # Arrow keys move within a radio group: from «Ikke registrert» back to «Ikke møtt».
+    page.get_by_role("group", name="Bjørn Berg").get_by_label("Ikke registrert").focus()
+    page.keyboard.press("ArrowLeft")
+    page.get_by_role("button", name="Lagre oppmøte").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"**{reverse('participants:coordinator_session', args=[session.pk])}")
+    expect(page.get_by_text("Oppmøte er lagret for 2 personer.")).to_be_visible()
+    assert_accessible(page)
+
+    attended = {
+        r.participant.full_name: r.attended
+        for r in session.registrations.select_related("participant")
+    }
+    assert attended == {"Anne Først": True, "Bjørn Berg": False, "Vera Venter": None}

@@ -1,0 +1,49 @@
+"""Coordinators manage everything in the Django admin, in Norwegian."""
+
+import pytest
+from django.contrib import admin
+from django.core.management import call_command
+from django.urls import reverse
+
+MANAGED_APPS = {"programme", "participants"}
+MODELS = [model for model in admin.site._registry if model._meta.app_label in MANAGED_APPS]
+
+
+@pytest.fixture
+def coordinator_client(client, coordinator):
+    call_command("load_demo", verbosity=0)
+    client.force_login(coordinator.user)
+    return client
+
+
+def test_it_titles_the_admin_in_norwegian(coordinator_client):
+    html = coordinator_client.get(reverse("admin:index")).content.decode()
+    assert "Familiestøtte – administrasjon" in html
+    assert "Opplæringsdag" not in html  # the index lists models, not sessions
+    for name in ["Samlinger", "Kommuner og enheter", "Deltakere", "Påmeldinger", "Kurssteder"]:
+        assert name in html
+
+
+@pytest.mark.parametrize("model", MODELS, ids=lambda m: m._meta.label)
+def test_it_lists_searches_and_filters_every_model(coordinator_client, model):
+    opts = model._meta
+    url = reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist")
+    response = coordinator_client.get(url)
+    assert response.status_code == 200
+    changelist = response.context["cl"]
+    if changelist.search_fields:
+        assert coordinator_client.get(url, {"q": "Gjøvik"}).status_code == 200
+    assert coordinator_client.get(reverse(f"admin:{opts.app_label}_{opts.model_name}_add"))
+
+
+def test_it_shows_session_seat_counts_and_norwegian_kinds(coordinator_client):
+    response = coordinator_client.get(reverse("admin:programme_session_changelist"))
+    html = response.content.decode()
+    assert "Opplæringsdag" in html and "Ledersamling" in html
+    assert "Påmeldingsfrist" in html and "venteliste" in html.lower()
+
+
+def test_it_keeps_the_admin_from_service_workers(client, service_worker):
+    client.force_login(service_worker.user)
+    response = client.get(reverse("admin:index"))
+    assert response.status_code == 302

@@ -1,0 +1,71 @@
+"""`load_demo` loads the leaflet's programme; a second run changes nothing."""
+
+import pytest
+from django.apps import apps
+from django.contrib.auth import authenticate
+from django.core.management import call_command
+
+from participants.models import Organisation, Participant
+from programme import demo
+from programme.models import ContactPerson, Goal, Programme, Session, Theme
+
+
+def row_counts() -> dict[str, int]:
+    return {model._meta.label: model.objects.count() for model in apps.get_models()}
+
+
+@pytest.mark.django_db
+def test_it_changes_no_row_count_when_run_twice():
+    call_command("load_demo", verbosity=0)
+    first = row_counts()
+    call_command("load_demo", verbosity=0)
+    assert row_counts() == first
+    assert first["programme.Session"] == 12
+    assert first["auth.User"] == len(demo.DEMO_USERS)
+
+
+@pytest.mark.django_db
+def test_it_loads_the_programme_as_the_leaflet_describes_it():
+    call_command("load_demo", verbosity=0)
+    programme = Programme.objects.get()
+    assert Goal.objects.filter(programme=programme).count() == 4
+    assert Session.objects.filter(kind=Session.Kind.TRAINING_DAY).count() == 8
+    assert Session.objects.filter(kind=Session.Kind.LEADER_GATHERING).count() == 3
+    assert ContactPerson.objects.filter(programme=programme).count() == 2
+    assert Theme.objects.filter(parent__isnull=True).count() == 6
+    months = sorted(
+        s.starts_at.month for s in Session.objects.exclude(kind=Session.Kind.NETWORK_MEETING)
+    )
+    assert months[0] == 3 and months[-1] == 11
+
+
+@pytest.mark.django_db
+def test_it_places_every_session_with_registration_still_open():
+    call_command("load_demo", verbosity=0)
+    assert all(session.registration_open for session in Session.objects.all())
+
+
+@pytest.mark.django_db
+def test_it_loads_valid_organisations_of_both_kinds():
+    call_command("load_demo", verbosity=0)
+    for organisation in Organisation.objects.all():
+        organisation.full_clean()
+    assert Organisation.objects.filter(kind="municipality").count() == len(demo.MUNICIPALITIES)
+    assert Organisation.objects.filter(kind="specialist_unit").count() == len(demo.SPECIALIST_UNITS)
+
+
+@pytest.mark.django_db
+def test_it_creates_one_demo_user_per_role_who_can_log_in():
+    call_command("load_demo", verbosity=0)
+    roles = set(Participant.objects.values_list("role", flat=True))
+    assert roles == {role.value for role in Participant.Role}
+    for email, *_ in demo.DEMO_USERS:
+        assert authenticate(username=email, password=demo.DEMO_PASSWORD) is not None
+
+
+@pytest.mark.django_db
+def test_it_creates_no_demo_users_outside_demo_mode(settings):
+    settings.DEMO_MODE = False
+    call_command("load_demo", verbosity=0)
+    assert not Participant.objects.exists()
+    assert Session.objects.count() == 12

