@@ -200,6 +200,16 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
+CELERY_TASK_DEFAULT_QUEUE = os.environ.get("CELERY_TASK_DEFAULT_QUEUE", "celery")
+
+# The email outbox (notifications): rows per send task (one SMTP connection each), retries.
+NOTIFICATIONS_BATCH_SIZE = envint("NOTIFICATIONS_BATCH_SIZE", 200)
+NOTIFICATIONS_MAX_ATTEMPTS = envint("NOTIFICATIONS_MAX_ATTEMPTS", 5)
+NOTIFICATIONS_RETRY_BACKOFF = envint("NOTIFICATIONS_RETRY_BACKOFF", 60)  # seconds, doubled
+# Queued rows no worker took within this many seconds are handed out again.
+NOTIFICATIONS_REQUEUE_AFTER = envint("NOTIFICATIONS_REQUEUE_AFTER", 600)
+# Rows still 'sending' after this many seconds were interrupted: failed, never resent.
+NOTIFICATIONS_SENDING_TIMEOUT = envint("NOTIFICATIONS_SENDING_TIMEOUT", 900)
 
 # Security: safe defaults, stricter when not in debug.
 SESSION_COOKIE_HTTPONLY = True

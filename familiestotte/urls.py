@@ -21,5 +21,6 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("konto/", include("allauth.urls")),
     path("", include("participants.urls")),
+    path("", include("resourcegroups.urls")),
     path("", include("programme.urls")),
 ]

@@ -1,63 +1,465 @@
-"""Emails about registrations. The one entry point other apps call.
+"""Recording emails in the outbox and handing them to the workers.
 
-First version: sends a short plain-text email after the transaction commits, so a
-rolled-back registration sends nothing. Issue 4 replaces the body of
-`queue_registration_email` with the outbox (recorded, exactly once, retried) and
-keeps its signature.
+Other apps call `queue_registration_email` and `queue_email` (signatures kept from
+the first version) and `notify_session_changed`. Each records outbox rows in the
+caller's transaction and hands them to a worker with `transaction.on_commit`: a
+rolled-back change records nothing and sends nothing. The periodic jobs (reminder
+sweep, re-queue, leader digest) live here too; notifications/tasks.py only wraps them.
+
+Reminder timing: "N days before" means the same local clock time in Europe/Oslo,
+N calendar days before the session starts. A training day on Monday 30 March 2026
+at 09.00 (summer time) is reminded on Sunday 29 March at 09.00 (summer time) and on
+Monday 23 March at 09.00 (winter time), not 24 or 168 hours earlier. Only the most
+recent reminder point that has passed is sent (after an outage nobody gets the
+7-day and the 1-day reminder together), only to confirmed registrations, and only
+if the person was confirmed before that point: someone registering three days
+ahead gets the confirmation and then the 1-day reminder.
 """
 
-from django.core.mail import send_mail
+import datetime as dt
+import uuid
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
+from django.db.models import Exists, OuterRef, Q
+from django.db.models.functions import Coalesce
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from .models import Email
+from .rendering import common_context, render_templates
 
 
 class RegistrationEmail:
-    CONFIRMED = "confirmed"
-    WAITLISTED = "waitlisted"
-    PROMOTED = "promoted"
-    CANCELLED = "cancelled"
+    CONFIRMED = Email.Kind.CONFIRMED.value
+    WAITLISTED = Email.Kind.WAITLISTED.value
+    PROMOTED = Email.Kind.PROMOTED.value
+    CANCELLED = Email.Kind.CANCELLED.value
 
 
-SUBJECTS = {
-    RegistrationEmail.CONFIRMED: "Du er påmeldt: {session}",
-    RegistrationEmail.WAITLISTED: "Du står på venteliste: {session}",
-    RegistrationEmail.PROMOTED: "Du har fått plass: {session}",
-    RegistrationEmail.CANCELLED: "Avmelding mottatt: {session}",
-}
+ZONE = ZoneInfo(settings.TIME_ZONE)
+DIGEST_WEEKS = 4
+ACTIVE = [Email.Status.QUEUED, Email.Status.RETRYING]
+
+
+# -- handing rows to the workers --------------------------------------------------------------
+
+
+def _chunks(ids: list[int], size: int) -> Iterable[list[int]]:
+    for start in range(0, len(ids), size):
+        yield ids[start : start + size]
+
+
+def dispatch(ids: list[int]) -> None:
+    """Queue send tasks for these rows once the current transaction commits."""
+    if not ids:
+        return
+    ids = list(ids)
+
+    def send():
+        from .tasks import send_emails
+
+        for chunk in _chunks(ids, settings.NOTIFICATIONS_BATCH_SIZE):
+            send_emails.delay(chunk)
+
+    transaction.on_commit(send)
+
+
+def dispatch_pending(*, now: dt.datetime | None = None, limit: int = 50_000) -> int:
+    """Hand undispatched rows to workers; re-hand rows a worker never finished.
+
+    Claimed with SELECT ... FOR UPDATE SKIP LOCKED, so two sweeps at once split the
+    rows between them; even if a row were handed out twice, the send task's
+    conditional UPDATE sends it once.
+    """
+    now = now or timezone.now()
+    stale = now - dt.timedelta(seconds=settings.NOTIFICATIONS_REQUEUE_AFTER)
+    never_dispatched = Q(status=Email.Status.QUEUED, dispatched_at__isnull=True)
+    lost = Q(status=Email.Status.QUEUED, dispatched_at__lt=stale)
+    retry_lost = Q(status=Email.Status.RETRYING, next_attempt_at__lt=stale)
+    with transaction.atomic():
+        ids = list(
+            Email.objects.select_for_update(skip_locked=True)
+            .filter(never_dispatched | lost | retry_lost)
+            .order_by("pk")
+            .values_list("pk", flat=True)[:limit]
+        )
+        Email.objects.filter(pk__in=ids).update(dispatched_at=now)
+        dispatch(ids)
+    return len(ids)
+
+
+def fail_interrupted(*, now: dt.datetime | None = None) -> int:
+    """Rows left in 'sending' by a worker that died: delivery unknown, so never resent.
+
+    A worker killed between the SMTP server's "250 OK" and its own UPDATE leaves a row
+    in 'sending' that may or may not have been delivered. Sending it again could send
+    it twice, so it is marked failed with a clear error instead; a coordinator sees it
+    in the admin and re-queues it if the person did not get it.
+    """
+    now = now or timezone.now()
+    stale = now - dt.timedelta(seconds=settings.NOTIFICATIONS_SENDING_TIMEOUT)
+    return Email.objects.filter(status=Email.Status.SENDING, sending_started_at__lt=stale).update(
+        status=Email.Status.FAILED,
+        last_error=_(
+            "Interrupted while sending: the worker stopped before it knew whether the "
+            "server accepted the email. Re-queue it if the person did not receive it."
+        ),
+    )
+
+
+def requeue_stale(*, now: dt.datetime | None = None) -> int:
+    """The periodic safety net: interrupted rows fail visibly, lost rows are re-handed."""
+    fail_interrupted(now=now)
+    return dispatch_pending(now=now)
+
+
+def requeue_failed(*, ids: Iterable[int]) -> int:
+    """A coordinator's second chance for failed emails (the admin action)."""
+    now = timezone.now()
+    with transaction.atomic():
+        claimed = list(
+            Email.objects.select_for_update()
+            .filter(pk__in=list(ids), status=Email.Status.FAILED)
+            .values_list("pk", flat=True)
+        )
+        Email.objects.filter(pk__in=claimed).update(
+            status=Email.Status.QUEUED, attempts=0, next_attempt_at=None, dispatched_at=now
+        )
+        dispatch(claimed)
+    return len(claimed)
+
+
+# -- registration emails ----------------------------------------------------------------------
+
+
+def waiting_list_place(registration) -> int | None:
+    """1 for the first on the waiting list; the order the registration code promotes in."""
+    from participants.models import Registration
+
+    if registration.status != Registration.Status.WAITLISTED:
+        return None
+    order = list(
+        Registration.objects.filter(
+            session_id=registration.session_id, status=Registration.Status.WAITLISTED
+        )
+        .order_by(Coalesce("waitlisted_at", "created_at"), "pk")
+        .values_list("pk", flat=True)
+    )
+    return order.index(registration.pk) + 1 if registration.pk in order else None
 
 
 def queue_registration_email(*, registration, kind: str) -> None:
-    """Tell the registration's participant what happened, once the transaction commits."""
-    registration_id = registration.pk
+    """Tell the registration's participant what happened, once the transaction commits.
 
-    def send():
-        from participants.models import Registration
-
-        reg = Registration.objects.select_related("participant__user", "session").get(
-            pk=registration_id
+    kind: confirmed, waitlisted, promoted or cancelled. Recorded once per
+    (registration, kind): calling it twice for the same event sends one email.
+    """
+    user = registration.participant.user
+    data = {}
+    if kind == Email.Kind.WAITLISTED:
+        data["place"] = waiting_list_place(registration)
+    if kind == Email.Kind.CANCELLED:
+        data["late"] = bool(getattr(registration, "is_late_cancellation", False))
+    with transaction.atomic():
+        row, created = Email.objects.get_or_create(
+            key=f"{kind}:{registration.pk}",
+            defaults={
+                "kind": kind,
+                "recipient": user,
+                "to_email": user.email,
+                "registration": registration,
+                "session_id": registration.session_id,
+                "data": data,
+                "dispatched_at": timezone.now(),
+            },
         )
-        subject = SUBJECTS[kind].format(session=reg.session.title)
-        send_mail(subject, subject, None, [reg.participant.user.email])
-
-    transaction.on_commit(send)
+        if created:
+            dispatch([row.pk])
 
 
-def queue_email(*, recipient, kind: str, key: str, template_prefix: str, context: dict) -> None:
+def queue_email(
+    *, recipient, kind: str, key: str, template_prefix: str, context: dict, concerns=None
+) -> None:
     """Send one templated email to a user after commit; `key` names it uniquely.
 
     Templates: `<template_prefix>_subject.txt`, `<template_prefix>.txt` and
-    `<template_prefix>.html`. The same `key` must never reach a person twice: issue 4
-    makes that hold with the outbox; this first version only defers to commit.
+    `<template_prefix>.html`, rendered now (extend notifications/email/base.html and
+    base.txt for the footer; put the reason the person gets it in context["reason"]).
+    The same `key` never reaches a person twice: a second call with it does nothing.
+    `concerns` (optional) is the object the email is about, shown in the admin.
     """
-    from django.core.mail import EmailMultiAlternatives
-    from django.template.loader import render_to_string
-
-    def send():
-        subject = " ".join(render_to_string(f"{template_prefix}_subject.txt", context).split())
-        message = EmailMultiAlternatives(
-            subject, render_to_string(f"{template_prefix}.txt", context), None, [recipient.email]
+    if Email.objects.filter(key=key).exists():
+        return
+    full_context = common_context(recipient_name=_recipient_name(recipient))
+    full_context.update(context)
+    subject, text, html = render_templates(template_prefix, full_context)
+    with transaction.atomic():
+        row, created = Email.objects.get_or_create(
+            key=key,
+            defaults={
+                "kind": kind,
+                "recipient": recipient,
+                "to_email": recipient.email,
+                "subject": subject[:300],
+                "body_text": text,
+                "body_html": html,
+                "content_type": (
+                    ContentType.objects.get_for_model(concerns) if concerns is not None else None
+                ),
+                "object_id": concerns.pk if concerns is not None else None,
+                "dispatched_at": timezone.now(),
+            },
         )
-        html = render_to_string(f"{template_prefix}.html", context)
-        message.attach_alternative(html, "text/html")
-        message.send()
+        if created:
+            dispatch([row.pk])
 
-    transaction.on_commit(send)
+
+def _recipient_name(user) -> str:
+    participant = getattr(user, "participant", None)
+    return participant.full_name if participant is not None else ""
+
+
+# -- session changed or cancelled -------------------------------------------------------------
+
+WATCHED_FIELDS = ["starts_at", "ends_at", "venue", "online_url", "is_cancelled"]
+
+
+def session_changes(*, before, after) -> dict:
+    """{field: (old, new)} for the fields participants must hear about."""
+    changes = {}
+    for name in WATCHED_FIELDS:
+        old, new = getattr(before, name), getattr(after, name)
+        if old != new:
+            changes[name] = (old, new)
+    return changes
+
+
+def _describe(name: str, value) -> str:
+    from familiestotte.templatetags.portal import when
+
+    if value is None or value == "":
+        return "–"
+    if name in {"starts_at", "ends_at"}:
+        return when(value)
+    if name == "venue":
+        return value.full_address
+    return str(value)
+
+
+def notify_session_changed(*, session, changes: dict) -> int:
+    """Tell everyone registered (confirmed or waiting) what changed; returns how many.
+
+    `changes` is {field: (old, new)}, e.g. from `session_changes(before=..., after=...)`.
+    Only time, venue, online link and cancellation are reported; other edits send nothing.
+    """
+    from participants.models import Registration
+
+    changes = {name: change for name, change in changes.items() if name in WATCHED_FIELDS}
+    if not changes:
+        return 0
+    cancelled = changes.get("is_cancelled", (False, False))[1] is True
+    if not cancelled and session.is_cancelled:
+        return 0
+    kind = Email.Kind.SESSION_CANCELLED if cancelled else Email.Kind.SESSION_CHANGED
+    with translation.override(settings.LANGUAGE_CODE):
+        described = [
+            {"field": name, "old": _describe(name, old), "new": _describe(name, new)}
+            for name, (old, new) in changes.items()
+            if name != "is_cancelled"
+        ]
+    change_id = uuid.uuid4().hex[:12]
+    registrations = Registration.objects.filter(
+        session=session,
+        status__in=[Registration.Status.CONFIRMED, Registration.Status.WAITLISTED],
+    ).select_related("participant__user")
+    with transaction.atomic():
+        rows = Email.objects.bulk_create(
+            [
+                Email(
+                    key=f"{kind}:{session.pk}:{registration.pk}:{change_id}",
+                    kind=kind,
+                    recipient=registration.participant.user,
+                    to_email=registration.participant.user.email,
+                    registration=registration,
+                    session=session,
+                    data={"changes": described, "status": registration.status},
+                    dispatched_at=timezone.now(),
+                )
+                for registration in registrations
+            ]
+        )
+        dispatch([row.pk for row in rows])
+    return len(rows)
+
+
+# -- reminders --------------------------------------------------------------------------------
+
+
+def reminder_due_at(starts_at: dt.datetime, days: int) -> dt.datetime:
+    """The same Europe/Oslo clock time, `days` calendar days before `starts_at`."""
+    local = starts_at.astimezone(ZONE).replace(tzinfo=None) - dt.timedelta(days=days)
+    return local.replace(tzinfo=ZONE)
+
+
+def current_reminder(session, now: dt.datetime) -> tuple[int, dt.datetime] | None:
+    """(days, due time) of the latest reminder point that has passed, if the session is ahead."""
+    if now >= session.starts_at:
+        return None
+    days = sorted({int(d) for d in session.programme.reminder_days or [] if int(d) > 0})
+    for d in days:  # smallest first: the most recent point that has passed wins
+        due = reminder_due_at(session.starts_at, d)
+        if due <= now:
+            return d, due
+    return None
+
+
+def create_due_reminders(*, now: dt.datetime | None = None) -> int:
+    """Record the reminders that are due now; returns how many rows were new."""
+    from participants.models import Registration
+    from programme.models import Session
+
+    now = now or timezone.now()
+    horizon = now + dt.timedelta(days=62)
+    sessions = Session.objects.filter(
+        is_cancelled=False, starts_at__gt=now, starts_at__lte=horizon
+    ).select_related("programme")
+    created = 0
+    for session in sessions:
+        point = current_reminder(session, now)
+        if point is None:
+            continue
+        days, due = point
+        already = Email.objects.filter(
+            registration_id=OuterRef("pk"), key__startswith=f"reminder:{days}:"
+        )
+        registrations = (
+            Registration.objects.filter(session=session, status=Registration.Status.CONFIRMED)
+            .annotate(since=Coalesce("confirmed_at", "created_at"))
+            .filter(since__lt=due)
+            .exclude(Exists(already))
+            .values_list("pk", "participant__user_id", "participant__user__email")
+        )
+        rows = [
+            Email(
+                key=f"reminder:{days}:{registration_id}",
+                kind=Email.Kind.REMINDER,
+                recipient_id=user_id,
+                to_email=email,
+                registration_id=registration_id,
+                session=session,
+                data={"days": days},
+            )
+            for registration_id, user_id, email in registrations
+        ]
+        # ON CONFLICT DO NOTHING on the unique key: a concurrent sweep's rows are skipped.
+        before = Email.objects.filter(kind=Email.Kind.REMINDER, session=session).count()
+        Email.objects.bulk_create(rows, ignore_conflicts=True, batch_size=2000)
+        created += Email.objects.filter(kind=Email.Kind.REMINDER, session=session).count() - before
+    return created
+
+
+def sweep_reminders(*, now: dt.datetime | None = None) -> int:
+    """The periodic sweep: record due reminders, then hand every undispatched row out."""
+    create_due_reminders(now=now)
+    return dispatch_pending(now=now)
+
+
+# -- weekly leader digest ---------------------------------------------------------------------
+
+# Extra sections in the digest, e.g. "progress report due" (added by the leaders work):
+# a function (leader participant, now) -> {"title": str, "text": str, "url": str} or None.
+DIGEST_SECTIONS: list[Callable] = []
+
+
+def digest_section(function: Callable) -> Callable:
+    """Register a digest section: `@digest_section def report_due(leader, now): ...`."""
+    DIGEST_SECTIONS.append(function)
+    return function
+
+
+def create_leader_digests(*, now: dt.datetime | None = None) -> int:
+    """Record this week's digest for each confirmed leader who has something in it."""
+    from participants.models import Participant, Registration
+
+    now = now or timezone.now()
+    year, week, _weekday = now.astimezone(ZONE).isocalendar()
+    leaders = list(
+        Participant.objects.filter(
+            role=Participant.Role.LEADER, leader_confirmed=True, organisation__isnull=False
+        ).select_related("user", "organisation")
+    )
+    registrations = (
+        Registration.objects.filter(
+            participant__organisation__in={leader.organisation_id for leader in leaders},
+            status__in=[Registration.Status.CONFIRMED, Registration.Status.WAITLISTED],
+            session__is_cancelled=False,
+            session__starts_at__gt=now,
+            session__starts_at__lte=now + dt.timedelta(weeks=DIGEST_WEEKS),
+        )
+        .select_related("participant", "session__venue")
+        .order_by("session__starts_at", "participant__full_name")
+    )
+    by_organisation = defaultdict(list)
+    waitlisted_sessions = set()
+    for registration in registrations:
+        by_organisation[registration.participant.organisation_id].append(registration)
+        if registration.status == Registration.Status.WAITLISTED:
+            waitlisted_sessions.add(registration.session_id)
+    places = _waiting_list_places(waitlisted_sessions)
+    rows = []
+    for leader in leaders:
+        items = [
+            {"registration": r, "place": places.get(r.pk)}
+            for r in by_organisation.get(leader.organisation_id, [])
+        ]
+        sections = [s for s in (section(leader, now) for section in DIGEST_SECTIONS) if s]
+        if not items and not sections:
+            continue
+        context = common_context(recipient_name=leader.full_name)
+        context.update(
+            {"leader": leader, "items": items, "sections": sections, "weeks": DIGEST_WEEKS}
+        )
+        with translation.override(settings.LANGUAGE_CODE):
+            context["reason"] = _(
+                "You get this email because you are a confirmed leader of %(organisation)s "
+                "in Familiestøtte."
+            ) % {"organisation": leader.organisation.name}
+        subject, text, html = render_templates("notifications/email/leader_digest", context)
+        rows.append(
+            Email(
+                key=f"digest:{leader.pk}:{year}-W{week:02d}",
+                kind=Email.Kind.LEADER_DIGEST,
+                recipient=leader.user,
+                to_email=leader.user.email,
+                content_type=ContentType.objects.get_for_model(leader),
+                object_id=leader.pk,
+                subject=subject[:300],
+                body_text=text,
+                body_html=html,
+            )
+        )
+    Email.objects.bulk_create(rows, ignore_conflicts=True)
+    dispatch_pending(now=now)
+    return len(rows)
+
+
+def _waiting_list_places(session_ids: set[int]) -> dict[int, int]:
+    from participants.models import Registration
+
+    places, counters = {}, defaultdict(int)
+    waiting = (
+        Registration.objects.filter(
+            session_id__in=session_ids, status=Registration.Status.WAITLISTED
+        )
+        .order_by("session_id", Coalesce("waitlisted_at", "created_at"), "pk")
+        .values_list("pk", "session_id")
+    )
+    for pk, session_id in waiting:
+        counters[session_id] += 1
+        places[pk] = counters[session_id]
+    return places

@@ -75,6 +75,15 @@ class SessionAdmin(admin.ModelAdmin):
             )
         )
 
+    def save_model(self, request, obj, form, change):
+        """Tell everyone registered when the time, venue or online link changes, or a cancel."""
+        from notifications.services import notify_session_changed, session_changes
+
+        before = Session.objects.select_related("venue").get(pk=obj.pk) if change else None
+        super().save_model(request, obj, form, change)
+        if before is not None:
+            notify_session_changed(session=obj, changes=session_changes(before=before, after=obj))
+
     @admin.display(description=_("confirmed"), ordering="_confirmed")
     def confirmed(self, obj):
         return obj._confirmed

@@ -78,3 +78,15 @@ class QueryCounter(CaptureQueriesContext):
 @pytest.fixture
 def assert_queries():
     return QueryCounter
+
+
+@pytest.fixture(autouse=True)
+def _celery_in_process(request):
+    """Celery tasks run eagerly in the test process (email lands in `mailoutbox`), except in
+    tests marked `integration`, which start a real worker against the Redis broker."""
+    from familiestotte.celery import app
+
+    previous = app.conf.task_always_eager
+    app.conf.task_always_eager = request.node.get_closest_marker("integration") is None
+    yield
+    app.conf.task_always_eager = previous

@@ -172,3 +172,82 @@ class RegistrationFactory(factory.django.DjangoModelFactory):
     session = factory.SubFactory(SessionFactory)
     status = Registration.Status.CONFIRMED
     confirmed_at = factory.LazyFunction(timezone.now)
+
+
+# --- resourcegroups (issue 5) ---------------------------------------------------------
+
+from resourcegroups.models import (  # noqa: E402
+    Meeting,
+    Membership,
+    Offer,
+    Partner,
+    ProgressReport,
+    ResourceGroup,
+    Routine,
+)
+
+
+class ResourceGroupFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ResourceGroup
+
+    enrolment = factory.SubFactory(EnrolmentFactory)
+
+
+class MembershipFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Membership
+
+    group = factory.SubFactory(ResourceGroupFactory)
+    participant = factory.SubFactory(
+        ParticipantFactory, organisation=factory.SelfAttribute("..group.enrolment.organisation")
+    )
+
+
+class MeetingFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Meeting
+
+    group = factory.SubFactory(ResourceGroupFactory)
+    met_on = factory.LazyFunction(timezone.localdate)
+    notes = "Vi ble enige om å lage en rutine for første samtale med pårørende."
+
+
+class RoutineFactory(factory.django.DjangoModelFactory):
+    """A routine without history; use resourcegroups.services.create_work for one with it."""
+
+    class Meta:
+        model = Routine
+
+    enrolment = factory.SubFactory(EnrolmentFactory)
+    title = factory.Sequence(lambda n: f"Rutine for første samtale med pårørende {n}")
+
+
+class OfferFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Offer
+
+    enrolment = factory.SubFactory(EnrolmentFactory)
+    title = factory.Sequence(lambda n: f"Pårørendegruppe {n}")
+    kind = Offer.Kind.LEARNING_AND_COPING
+
+
+class PartnerFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Partner
+
+    enrolment = factory.SubFactory(EnrolmentFactory)
+    name = factory.Sequence(lambda n: f"Pårørendeforening {n}")
+    kind = Partner.Kind.USER_ORGANISATION
+
+
+class ProgressReportFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ProgressReport
+
+    enrolment = factory.SubFactory(EnrolmentFactory)
+    gathering = factory.SubFactory(
+        LeaderGatheringFactory, programme=factory.SelfAttribute("..enrolment.programme")
+    )
+    done_since_last = "Startet ressursgruppen."
+    next_steps = "Lage rutine for kartlegging av barn som pårørende."

@@ -1,0 +1,66 @@
+from django.contrib import admin, messages
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from . import services
+from .models import Email
+
+
+@admin.register(Email)
+class EmailAdmin(admin.ModelAdmin):
+    """The outbox, read-only: what was decided, sent, retried or failed, and why."""
+
+    list_display = ["created_at", "kind", "to_email", "status", "attempts", "sent_at", "subject"]
+    list_filter = ["status", "kind"]
+    search_fields = ["to_email", "key", "subject"]
+    date_hierarchy = "created_at"
+    list_select_related = False
+    actions = ["requeue_failed"]
+    fields = [
+        "key",
+        "kind",
+        "status",
+        "attempts",
+        "last_error",
+        "recipient",
+        "to_email",
+        "registration",
+        "session",
+        "content_type",
+        "object_id",
+        "data",
+        "created_at",
+        "dispatched_at",
+        "next_attempt_at",
+        "sending_started_at",
+        "sent_at",
+        "subject",
+        "body_text",
+        "body_html",
+    ]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False  # read-only: the outbox is a record of what happened
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def has_requeue_permission(self, request):
+        return request.user.has_perm("notifications.change_email")
+
+    @admin.action(description=_("Re-queue the selected failed emails"), permissions=["requeue"])
+    def requeue_failed(self, request, queryset):
+        count = services.requeue_failed(ids=queryset.values_list("pk", flat=True))
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d failed email is queued again.",
+                "%(count)d failed emails are queued again.",
+                count,
+            )
+            % {"count": count},
+            messages.SUCCESS if count else messages.WARNING,
+        )

@@ -1,0 +1,33 @@
+"""Celery tasks: thin wrappers that take ids, call the outbox code, and may run twice."""
+
+from celery import shared_task
+
+from . import services
+from .sending import send_batch
+
+
+@shared_task(acks_late=True, ignore_result=True)
+def send_emails(email_ids: list[int]) -> dict:
+    """Send these outbox rows (one SMTP connection); reschedule temporary failures."""
+    result = send_batch(list(email_ids))
+    for countdown, ids in result.retry.items():
+        send_emails.apply_async((ids,), countdown=countdown)
+    return {"sent": len(result.sent), "failed": len(result.failed), "skipped": len(result.skipped)}
+
+
+@shared_task(acks_late=True, ignore_result=True)
+def sweep_reminders() -> int:
+    """Every few minutes (beat): record due reminders and hand out undispatched rows."""
+    return services.sweep_reminders()
+
+
+@shared_task(acks_late=True, ignore_result=True)
+def requeue_stale() -> int:
+    """Every few minutes (beat): re-hand rows a worker lost; fail interrupted ones."""
+    return services.requeue_stale()
+
+
+@shared_task(acks_late=True, ignore_result=True)
+def send_leader_digests() -> int:
+    """Monday mornings (beat): one digest per confirmed leader, once per ISO week."""
+    return services.create_leader_digests()

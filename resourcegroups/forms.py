@@ -1,0 +1,267 @@
+"""Forms for the leader's pages. Every choice of a person, goal or gathering is scoped
+to the organisation or programme on the server: an id from elsewhere gives 404, as
+the same id in a URL would."""
+
+import datetime as dt
+
+from django import forms
+from django.http import Http404
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from participants.models import Organisation
+from programme.models import Goal
+
+from .models import GoalAssessment, Meeting, Offer, Partner, Routine, WorkStatus
+
+NO_PATIENT_DATA = _(
+    "Do not write anything about patients or relatives here: no names, no health "
+    "information, nothing that can identify a person. Write short decisions only."
+)
+
+
+class ScopedChoiceMixin:
+    """A submitted id of a row that exists but lies outside `scope` is a 404.
+
+    `scope` is everything the person may name (the organisation's staff, the
+    programme's goals); the queryset may be narrower (staff not yet in the group),
+    and an id inside the scope but not offered is an ordinary form error.
+    """
+
+    scope = None
+
+    def outside_scope(self, value) -> bool:
+        scope = self.scope if self.scope is not None else self.queryset
+        model = self.queryset.model
+        try:
+            pk = int(value)
+        except (ValueError, TypeError):
+            return False
+        return model._default_manager.filter(pk=pk).exists() and not scope.filter(pk=pk).exists()
+
+
+class ScopedModelChoiceField(ScopedChoiceMixin, forms.ModelChoiceField):
+    def to_python(self, value):
+        if value not in self.empty_values and self.outside_scope(value):
+            raise Http404
+        return super().to_python(value)
+
+
+class ScopedModelMultipleChoiceField(ScopedChoiceMixin, forms.ModelMultipleChoiceField):
+    def _check_values(self, value):
+        if any(self.outside_scope(v) for v in value):
+            raise Http404
+        return super()._check_values(value)
+
+
+class MemberForm(forms.Form):
+    participant = ScopedModelChoiceField(
+        label=_("Staff member"),
+        queryset=None,
+        empty_label=_("Choose a staff member"),
+        help_text=_("Staff of your organisation who are not yet in the group."),
+    )
+
+    def __init__(self, *args, staff, member_ids=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["participant"]
+        field.scope = staff
+        field.queryset = staff.exclude(pk__in=list(member_ids))
+        field.label_from_instance = lambda p: f"{p.full_name} ({p.job_title})"
+
+
+class ContactForm(forms.Form):
+    contact_person = ScopedModelChoiceField(
+        label=_("Contact person"),
+        queryset=None,
+        required=False,
+        empty_label=_("No contact person"),
+        help_text=_("The one colleagues and the coordinators ask about the group's work."),
+    )
+
+    def __init__(self, *args, staff, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["contact_person"].queryset = staff
+        self.fields["contact_person"].label_from_instance = lambda p: p.full_name
+
+
+class MeetingForm(forms.ModelForm):
+    class Meta:
+        model = Meeting
+        fields = ["met_on", "notes"]
+        widgets = {
+            "met_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "notes": forms.Textarea(attrs={"rows": 4, "maxlength": 2000}),
+        }
+        help_texts = {"notes": NO_PATIENT_DATA}
+
+    def clean_met_on(self):
+        met_on = self.cleaned_data["met_on"]
+        if met_on > timezone.localdate() + dt.timedelta(days=1):
+            raise forms.ValidationError(_("Record a meeting once it has taken place."))
+        if met_on.year < 2000:
+            raise forms.ValidationError(_("Give the date the group met."))
+        return met_on
+
+
+class WorkForm(forms.ModelForm):
+    """Create or change a routine or an offer; its status changes through StatusForm."""
+
+    goals = ScopedModelMultipleChoiceField(
+        label=_("Goals it works towards"),
+        queryset=Goal.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, programme, with_status=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["goals"].queryset = Goal.objects.filter(programme=programme).order_by("number")
+        if not with_status:
+            self.fields.pop("status", None)
+        else:
+            self.fields["status"].label = _("Status now")
+
+    class Meta:
+        fields = ["title", "description", "goals", "status"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 4})}
+        help_texts = {"description": NO_PATIENT_DATA}
+
+
+class RoutineForm(WorkForm):
+    class Meta(WorkForm.Meta):
+        model = Routine
+
+
+class OfferForm(WorkForm):
+    class Meta(WorkForm.Meta):
+        model = Offer
+        fields = ["title", "kind", "description", "goals", "status"]
+
+
+class StatusForm(forms.Form):
+    status = forms.ChoiceField(label=_("New status"), choices=WorkStatus.choices)
+    note = forms.CharField(
+        label=_("Note (optional)"),
+        max_length=300,
+        required=False,
+        help_text=_("For example why it changed. Nothing about patients or relatives."),
+    )
+
+
+class PartnerForm(forms.ModelForm):
+    class Meta:
+        model = Partner
+        fields = ["name", "kind", "description"]
+
+
+class ReportForm(forms.Form):
+    """The report's text and, for each goal of the programme, where the organisation stands."""
+
+    done_since_last = forms.CharField(
+        label=_("What has been done since the last report?"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=4000,
+        required=False,
+    )
+    next_steps = forms.CharField(
+        label=_("What comes next?"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=4000,
+        required=False,
+    )
+    help_needed = forms.CharField(
+        label=_("What help do you need from the programme?"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=4000,
+        required=False,
+    )
+
+    def __init__(self, *args, goals, report=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.goals = list(goals)
+        existing = {}
+        if report is not None:
+            existing = {a.goal_id: a for a in report.assessments.all()}
+            for name in ["done_since_last", "next_steps", "help_needed"]:
+                self.fields[name].initial = getattr(report, name)
+        self.goal_fields = []
+        for goal in self.goals:
+            assessment = existing.get(goal.pk)
+            progress_name, comment_name = f"goal_{goal.pk}_progress", f"goal_{goal.pk}_comment"
+            self.fields[progress_name] = forms.TypedChoiceField(
+                label=_("Where we stand"),
+                choices=GoalAssessment.Progress.choices,
+                coerce=int,
+                required=False,
+                empty_value=GoalAssessment.Progress.NOT_STARTED,
+                widget=forms.RadioSelect,
+                initial=assessment.progress if assessment else GoalAssessment.Progress.NOT_STARTED,
+            )
+            self.fields[comment_name] = forms.CharField(
+                label=_("Comment on goal %(number)s") % {"number": goal.number},
+                widget=forms.Textarea(attrs={"rows": 2}),
+                max_length=2000,
+                required=False,
+                initial=assessment.comment if assessment else "",
+            )
+            self.goal_fields.append((goal, self[progress_name], self[comment_name]))
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.data.get("action") == "submit" and not (
+            cleaned.get("done_since_last", "").strip() and cleaned.get("next_steps", "").strip()
+        ):
+            raise forms.ValidationError(
+                _("Before you submit, write what has been done and what comes next.")
+            )
+        return cleaned
+
+    def assessments(self) -> dict[int, tuple[int, str]]:
+        return {
+            goal.pk: (
+                self.cleaned_data[f"goal_{goal.pk}_progress"],
+                self.cleaned_data[f"goal_{goal.pk}_comment"],
+            )
+            for goal in self.goals
+        }
+
+
+class OverviewFilterForm(forms.Form):
+    """The coordinator's filters, sent as GET parameters."""
+
+    q = forms.CharField(label=_("Organisation name"), required=False, max_length=100)
+    region = forms.ChoiceField(label=_("Region"), required=False)
+    kind = forms.ChoiceField(
+        label=_("Kind"),
+        required=False,
+        choices=[("", _("All kinds"))] + list(Organisation.Kind.choices),
+    )
+    has_group = forms.ChoiceField(
+        label=_("Resource group"),
+        required=False,
+        choices=[("", _("All")), ("yes", _("In place")), ("no", _("Not in place"))],
+    )
+    missing_report = forms.TypedChoiceField(
+        label=_("Report not submitted for"), required=False, coerce=int, empty_value=None
+    )
+    sort = forms.ChoiceField(
+        label=_("Sort by"),
+        required=False,
+        choices=[
+            ("name", _("Name")),
+            ("region", _("Region")),
+            ("staff", _("Staff")),
+            ("registered", _("Staff registered")),
+            ("attending", _("Staff attending")),
+            ("group", _("Resource group members")),
+            ("established", _("Routines and offers established")),
+        ],
+    )
+
+    def __init__(self, *args, regions, gatherings, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["region"].choices = [("", _("All regions"))] + [(r, r) for r in regions]
+        self.fields["missing_report"].choices = [("", _("–"))] + [
+            (g.pk, g.numbered_title) for g in gatherings
+        ]

@@ -1,0 +1,92 @@
+"""The weekly digest: a leader sees their own staff's registrations, nobody else's."""
+
+import datetime as dt
+
+import pytest
+
+from notifications import services
+from notifications.models import Email
+from notifications.services import create_leader_digests
+from tests import factories
+
+
+@pytest.fixture
+def session(session):
+    """The shared session, moved into the digest's next four weeks."""
+    session.starts_at -= dt.timedelta(days=20)
+    session.ends_at -= dt.timedelta(days=20)
+    session.registration_deadline = session.starts_at
+    session.save()
+    return session
+
+
+@pytest.fixture
+def staff_registrations(session, leader, service_worker, other_service_worker):
+    colleague = factories.ParticipantFactory(
+        organisation=leader.organisation, full_name="Kari Kollega"
+    )
+    factories.RegistrationFactory(session=session, participant=other_service_worker)
+    factories.RegistrationFactory(session=session, participant=service_worker)
+    factories.RegistrationFactory(session=session, status="waitlisted")
+    factories.RegistrationFactory(session=session, participant=colleague, status="waitlisted")
+    return colleague
+
+
+def test_it_sends_a_leader_their_staff_registrations_and_waiting_list_places(
+    staff_registrations, leader, send_on_commit, mailoutbox
+):
+    send_on_commit(create_leader_digests)
+
+    [message] = mailoutbox
+    assert message.to == [leader.user.email]
+    assert message.subject == "Ukeoversikt for Gjøvik kommune"
+    assert "Tor Tjenesteutøver, påmeldt" in message.body
+    assert "Kari Kollega, venteliste, nummer 2" in message.body
+    assert "Ola Annen" not in message.body
+    assert "bekreftet leder for Gjøvik kommune" in message.body
+    assert "Kari Kollega" in message.alternatives[0][0]
+
+
+def test_it_sends_each_leader_one_digest_a_week(
+    staff_registrations, other_leader, leader, send_on_commit, mailoutbox
+):
+    send_on_commit(create_leader_digests)
+    send_on_commit(create_leader_digests)
+
+    assert sorted(m.to[0] for m in mailoutbox) == sorted(
+        [leader.user.email, other_leader.user.email]
+    )
+    assert Email.objects.filter(kind="leader_digest").count() == 2
+
+
+def test_it_skips_a_leader_with_nothing_to_report(leader, send_on_commit, mailoutbox):
+    send_on_commit(create_leader_digests)
+
+    assert mailoutbox == []
+
+
+def test_it_includes_sections_other_apps_register(leader, send_on_commit, mailoutbox, monkeypatch):
+    monkeypatch.setattr(services, "DIGEST_SECTIONS", [])
+    services.digest_section(
+        lambda participant, now: {
+            "title": "Framdriftsrapport",
+            "text": f"Rapporten for {participant.organisation} skal leveres.",
+            "url": "http://example.no/rapport/",
+        }
+    )
+
+    send_on_commit(create_leader_digests)
+
+    [message] = mailoutbox
+    assert "Framdriftsrapport" in message.body
+    assert "Rapporten for Gjøvik kommune skal leveres." in message.body
+    assert "Ingen av dine ansatte er påmeldt" in message.body
+
+
+def test_it_leaves_out_unconfirmed_leaders(staff_registrations, leader, send_on_commit, mailoutbox):
+    leader.leader_confirmed = False
+    leader.save()
+
+    send_on_commit(create_leader_digests)
+
+    assert mailoutbox == []

@@ -1,0 +1,98 @@
+"""A programme with two enrolled organisations, each with a resource group, a routine,
+an offer, a partner, a meeting and a report: one the personas' own, one the outsiders'."""
+
+import datetime as dt
+from types import SimpleNamespace
+
+import pytest
+from django.utils import timezone
+
+from resourcegroups import services
+from resourcegroups.models import Offer, Routine
+from tests import factories
+
+
+def build_enrolment(*, programme, organisation, leader, worker, goals, gathering):
+    enrolment = factories.EnrolmentFactory(programme=programme, organisation=organisation)
+    services.add_member(enrolment=enrolment, participant=worker)
+    group = services.set_contact_person(enrolment=enrolment, participant=leader)
+    meeting = services.record_meeting(
+        enrolment=enrolment, met_on=timezone.localdate(), notes="Første møte.", actor=leader.user
+    )
+    routine = services.create_work(
+        model=Routine,
+        enrolment=enrolment,
+        actor=leader.user,
+        title="Rutine for første samtale med pårørende",
+        goals=goals[2:3],
+    )
+    offer = services.create_work(
+        model=Offer,
+        enrolment=enrolment,
+        actor=leader.user,
+        title="Pårørendegruppe",
+        kind=Offer.Kind.LEARNING_AND_COPING,
+        goals=goals[1:2],
+    )
+    partner = services.add_partner(
+        enrolment=enrolment, name="LPP lokallag", kind="user_organisation"
+    )
+    report = factories.ProgressReportFactory(enrolment=enrolment, gathering=gathering)
+    return SimpleNamespace(
+        enrolment=enrolment,
+        group=group,
+        meeting=meeting,
+        routine=routine,
+        offer=offer,
+        partner=partner,
+        report=report,
+        leader=leader,
+        worker=worker,
+    )
+
+
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    """The personas' passwords are hashed on creation; PBKDF2 would dominate the run."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def world(programme, leader, service_worker, other_leader, other_service_worker):
+    goals = [
+        factories.GoalFactory(programme=programme, number=n, text=f"Mål {n}") for n in range(1, 5)
+    ]
+    start = timezone.now() + dt.timedelta(days=40)
+    training_days = [
+        factories.SessionFactory(
+            programme=programme, number=n, starts_at=start + dt.timedelta(days=7 * n)
+        )
+        for n in (1, 2)
+    ]
+    gathering = factories.LeaderGatheringFactory(
+        programme=programme, number=1, starts_at=start, title="Lederrollen"
+    )
+    own = build_enrolment(
+        programme=programme,
+        organisation=leader.organisation,
+        leader=leader,
+        worker=service_worker,
+        goals=goals,
+        gathering=gathering,
+    )
+    other = build_enrolment(
+        programme=programme,
+        organisation=other_leader.organisation,
+        leader=other_leader,
+        worker=other_service_worker,
+        goals=goals,
+        gathering=gathering,
+    )
+    return SimpleNamespace(
+        programme=programme,
+        goals=goals,
+        training_days=training_days,
+        gathering=gathering,
+        own=own,
+        other=other,
+    )
