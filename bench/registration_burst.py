@@ -54,6 +54,13 @@ def parse_args():
     parser.add_argument(
         "--threads", type=int, default=1, help="gunicorn threads per worker (>1: gthread)"
     )
+    parser.add_argument(
+        "--broker-url",
+        default="",
+        help="Redis for Celery (as in production: the request only queues the email task; "
+        "the queued tasks are deleted afterwards, use a Redis database of your own). "
+        "Empty: tasks run eagerly, so each request also renders and sends its email.",
+    )
     parser.add_argument("--bare-rounds", type=int, default=5)
     parser.add_argument("--timeout", type=float, default=120.0, help="seconds per phase")
     return parser.parse_args()
@@ -341,7 +348,7 @@ def main() -> int:
         "DATABASE_URL": args.database_url,
         "DATABASE_CONN_MAX_AGE": "600",
         "DEMO_MODE": "0",
-        "CELERY_BROKER_URL": "",
+        "CELERY_BROKER_URL": args.broker_url,
         "EMAIL_HOST": "",
         "PORT": str(port),
         "LOG_LEVEL": "ERROR",
@@ -363,6 +370,11 @@ def main() -> int:
         log.seek(0)
         server_errors = [line for line in log if "Traceback" in line or "[ERROR]" in line]
 
+    if args.broker_url:
+        import redis
+
+        queued = redis.Redis.from_url(args.broker_url).delete("celery")
+        print(f"deleted {queued} queue of email tasks from {args.broker_url}")
     counts = count_statuses(session_pk)
     latencies = result["latencies"]
     errors = result["errors"] + server_errors
@@ -385,6 +397,7 @@ def main() -> int:
         f"gunicorn: {args.workers} workers x {args.threads} threads on {base} (DEBUG off), "
         f"PostgreSQL {args.database_url}, {os.cpu_count()} CPUs shared with the clients"
     )
+    print(f"emails: {'queued on ' + args.broker_url if args.broker_url else 'Celery eager'}")
     print(f"{args.clients} clients registered at once for a session of {args.capacity} seats")
     print(f"  confirmed: {figures['confirmed']}, waitlisted: {figures['waitlisted']}")
     print(f"  errors: {figures['errors']}")
