@@ -33,7 +33,9 @@ def _outcome_message(request, registration: Registration, *, name: str | None = 
             text = _("You are registered for «%(title)s». A confirmation is on its way by email.")
         messages.success(request, text % {"name": name, "title": title})
         return
-    position = selectors.waiting_list_position(registration)
+    position = getattr(registration, "queue_position", None) or selectors.waiting_list_position(
+        registration
+    )
     if name:
         text = _("«%(title)s» is full. %(name)s is number %(position)s on the waiting list.")
     else:
@@ -47,14 +49,19 @@ def _outcome_message(request, registration: Registration, *, name: str | None = 
 @login_required
 @require_POST
 def register_for_session(request, pk):
-    session = _published_session(pk)
+    # The service loads (and locks) the session itself; an unknown id is a 404 and an
+    # unpublished programme a refusal, so the view need not fetch it first.
     try:
-        registration = services.register(participant=request.user.participant, session=session)
+        registration = services.register(
+            participant=request.user.participant, session=Session(pk=pk)
+        )
+    except Session.DoesNotExist as exc:
+        raise Http404 from exc
     except services.RegistrationError as exc:
         messages.error(request, exc.messages[0])
     else:
         _outcome_message(request, registration)
-    return redirect(session.get_absolute_url())
+    return redirect("programme:session", pk=pk)
 
 
 @login_required

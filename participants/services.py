@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -56,13 +57,25 @@ def profile_is_complete(participant: Participant) -> bool:
 # The two steps the concurrency test's negative control replaces: taking the lock,
 # and counting the confirmed seats. Keep them small and separate.
 def _lock_session(session_pk: int) -> Session:
-    return Session.objects.select_for_update().get(pk=session_pk)
+    """The session row FOR UPDATE (its programme joined, not locked)."""
+    return (
+        Session.objects.select_for_update(of=("self",))
+        .select_related("programme")
+        .get(pk=session_pk)
+    )
+
+
+def _seat_counts(session: Session) -> tuple[int, int]:
+    """(confirmed, waitlisted) for the session, in one query."""
+    counts = Registration.objects.filter(session=session).aggregate(
+        confirmed=Count("pk", filter=Q(status=Registration.Status.CONFIRMED)),
+        waitlisted=Count("pk", filter=Q(status=Registration.Status.WAITLISTED)),
+    )
+    return counts["confirmed"], counts["waitlisted"]
 
 
 def _confirmed_count(session: Session) -> int:
-    return Registration.objects.filter(
-        session=session, status=Registration.Status.CONFIRMED
-    ).count()
+    return _seat_counts(session)[0]
 
 
 def _record(registration, *, action, from_status, actor, note="") -> RegistrationEvent:
@@ -85,6 +98,8 @@ def _refusal_reason(*, participant: Participant, session: Session, force: bool) 
         )
     if session.is_cancelled:
         return _("This session is cancelled, so registration is closed.")
+    if not session.programme.is_published:
+        return _("This session is not open for registration.")
     if not force and timezone.now() > session.registration_deadline:
         from familiestotte.templatetags.portal import when
 
@@ -93,12 +108,8 @@ def _refusal_reason(*, participant: Participant, session: Session, force: bool) 
         }
     if not force and not session.is_open_to(participant.role):
         return audience_refusal(session)
-    if (
-        Registration.objects.filter(participant=participant, session=session)
-        .exclude(status=Registration.Status.CANCELLED)
-        .exists()
-    ):
-        return _already_registered(participant)
+    # A second live registration is refused by the partial unique constraint
+    # one_live_registration_per_session when the row is inserted (see register).
     return None
 
 
@@ -128,44 +139,51 @@ def register(
     the capacity.
     """
     actor = actor or participant.user
-    with transaction.atomic():
-        locked = _lock_session(session.pk)
-        reason = _refusal_reason(participant=participant, session=locked, force=force)
-        if reason:
-            raise RegistrationError(reason, code="refused")
-        has_seat = _confirmed_count(locked) < locked.capacity
-        now = timezone.now()
-        registration = Registration(
-            participant=participant,
-            session=locked,
-            registered_by=actor,
-            status=Registration.Status.CONFIRMED if has_seat else Registration.Status.WAITLISTED,
-            confirmed_at=now if has_seat else None,
-            waitlisted_at=None if has_seat else now,
-        )
-        try:
-            with transaction.atomic():
-                registration.save()
-        except IntegrityError as exc:
-            if LIVE_CONSTRAINT not in str(exc):
-                raise
-            raise RegistrationError(_already_registered(participant), code="duplicate") from exc
-        _record(
-            registration,
-            action=(
-                RegistrationEvent.Action.REGISTERED
-                if has_seat
-                else RegistrationEvent.Action.WAITLISTED
-            ),
-            from_status="",
-            actor=actor,
-            note=_("Added by hand by a coordinator") if force else "",
-        )
-        queue_registration_email(
-            registration=registration,
-            kind=RegistrationEmail.CONFIRMED if has_seat else RegistrationEmail.WAITLISTED,
-        )
+    try:
+        with transaction.atomic():
+            registration = _register_locked(
+                participant=participant, session=session, actor=actor, force=force
+            )
+    except IntegrityError as exc:
+        if LIVE_CONSTRAINT not in str(exc):
+            raise
+        raise RegistrationError(_already_registered(participant), code="duplicate") from exc
     session.__dict__.pop("confirmed_count", None)
+    return registration
+
+
+def _register_locked(*, participant, session, actor, force) -> Registration:
+    """The critical section: lock the session, count, insert. Keep it short."""
+    locked = _lock_session(session.pk)
+    reason = _refusal_reason(participant=participant, session=locked, force=force)
+    if reason:
+        raise RegistrationError(reason, code="refused")
+    confirmed, waitlisted = _seat_counts(locked)
+    has_seat = confirmed < locked.capacity
+    now = timezone.now()
+    registration = Registration.objects.create(
+        participant=participant,
+        session=locked,
+        registered_by=actor,
+        status=Registration.Status.CONFIRMED if has_seat else Registration.Status.WAITLISTED,
+        confirmed_at=now if has_seat else None,
+        waitlisted_at=None if has_seat else now,
+    )
+    _record(
+        registration,
+        action=(
+            RegistrationEvent.Action.REGISTERED if has_seat else RegistrationEvent.Action.WAITLISTED
+        ),
+        from_status="",
+        actor=actor,
+        note=_("Added by hand by a coordinator") if force else "",
+    )
+    queue_registration_email(
+        registration=registration,
+        kind=RegistrationEmail.CONFIRMED if has_seat else RegistrationEmail.WAITLISTED,
+    )
+    # The place in the queue as it stands now: everyone waiting came before.
+    registration.queue_position = None if has_seat else waitlisted + 1
     return registration
 
 

@@ -74,18 +74,18 @@ def test_it_confirms_exactly_the_capacity_when_fifty_race_for_ten_seats(crowd):
 
 def test_it_overbooks_without_the_lock_so_the_race_test_can_fail(crowd, monkeypatch):
     session, people = crowd
-    count_confirmed = services._confirmed_count
+    count_seats = services._seat_counts
 
     def unlocked_session(session_pk):
-        return Session.objects.get(pk=session_pk)  # no SELECT ... FOR UPDATE
+        return Session.objects.select_related("programme").get(pk=session_pk)  # no FOR UPDATE
 
     def slow_count(locked_session):
-        seats_taken = count_confirmed(locked_session)
+        seats_taken = count_seats(locked_session)
         time.sleep(0.05)  # widen the window between counting and inserting
         return seats_taken
 
     monkeypatch.setattr(services, "_lock_session", unlocked_session)
-    monkeypatch.setattr(services, "_confirmed_count", slow_count)
+    monkeypatch.setattr(services, "_seat_counts", slow_count)
 
     errors = race(session, people)
 

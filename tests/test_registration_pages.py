@@ -257,3 +257,15 @@ def test_it_pins_the_queries_of_the_staff_page(
     with assert_queries(7):
         response = client.get(url)
     assert len(response.context["staff"]) == 12
+
+
+def test_it_404s_registering_for_an_unknown_session(login, service_worker):
+    url = reverse("participants:register", kwargs={"pk": 999999})
+    assert login(service_worker).post(url).status_code == 404
+
+
+def test_it_refuses_a_session_of_an_unpublished_programme(login, service_worker):
+    session = factories.SessionFactory(programme__is_published=False)
+    response = login(service_worker).post(register_url(session))
+    assert response.status_code == 302
+    assert not Registration.objects.exists()

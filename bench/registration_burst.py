@@ -1,0 +1,421 @@
+"""Registration burst: N logged-in clients register for one session at the same moment.
+
+Serves the portal with gunicorn on PostgreSQL (its own database, a free port on
+127.0.0.1), gives each of N people a signed-in session, lets every client fetch the
+session page for its CSRF token, then releases all N registration POSTs together
+against one session of `--capacity` seats. In the same run it measures a bare view
+(/helse/) with the same concurrency, and prints the ratio between the two.
+
+    .venv/bin/python bench/registration_burst.py [--clients 200] [--capacity 30]
+
+Targets: exactly `capacity` confirmed, zero errors, registrations per second at least
+a third of the bare view's. The last line is JSON with the figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import datetime as dt
+import json
+import os
+import re
+import secrets
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+# The registration form on the session page, and its CSRF token.
+REGISTER_FORM = re.compile(
+    r'<form method="post" action="/samlinger/\d+/meld-pa/">\s*'
+    r'<input type="hidden" name="csrfmiddlewaretoken" value="([^"]+)"'
+)
+
+
+def parse_args():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--clients", type=int, default=200)
+    parser.add_argument("--capacity", type=int, default=30)
+    parser.add_argument(
+        "--database-url",
+        default=os.environ.get(
+            "BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/fs_registration_bench"
+        ),
+        help="PostgreSQL database for the run; it is dropped and created afresh",
+    )
+    parser.add_argument("--workers", type=int, default=2 * (os.cpu_count() or 1) + 1)
+    parser.add_argument(
+        "--threads", type=int, default=1, help="gunicorn threads per worker (>1: gthread)"
+    )
+    parser.add_argument(
+        "--broker-url",
+        default="",
+        help="Redis for Celery (as in production: the request only queues the email task; "
+        "the queued tasks are deleted afterwards, use a Redis database of your own). "
+        "Empty: tasks run eagerly, so each request also renders and sends its email.",
+    )
+    parser.add_argument("--bare-rounds", type=int, default=5)
+    parser.add_argument("--timeout", type=float, default=120.0, help="seconds per phase")
+    return parser.parse_args()
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def recreate_database(url: str) -> None:
+    import psycopg2
+
+    parts = urlsplit(url)
+    name = parts.path.lstrip("/")
+    assert re.fullmatch(r"[a-z0-9_]+", name), "use a plain database name"
+    admin = urlunsplit(parts._replace(path="/postgres"))
+    connection = psycopg2.connect(admin)
+    connection.autocommit = True
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s", [name]
+        )
+        cursor.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        cursor.execute(f'CREATE DATABASE "{name}"')
+    connection.close()
+
+
+def prepare(*, clients: int, capacity: int):
+    """Migrate, then create one session and `clients` people with signed-in sessions."""
+    import django
+
+    django.setup()
+    from django.conf import settings
+    from django.contrib.auth import (
+        BACKEND_SESSION_KEY,
+        HASH_SESSION_KEY,
+        SESSION_KEY,
+        get_user_model,
+    )
+    from django.contrib.sessions.backends.db import SessionStore
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    from participants.models import Organisation, Participant
+    from programme.models import Programme, Session, Venue
+
+    call_command("migrate", verbosity=0, interactive=False)
+    today = timezone.localdate()
+    programme = Programme.objects.create(
+        name="Familiestøtte Benchmark",
+        slug="benchmark",
+        region="Innlandet",
+        starts_on=today,
+        ends_on=today + dt.timedelta(days=200),
+    )
+    venue = Venue.objects.create(name="Kurssted", street_address="Storgata 1", city="Gjøvik")
+    starts = timezone.now() + dt.timedelta(days=30)
+    session = Session.objects.create(
+        programme=programme,
+        kind=Session.Kind.TRAINING_DAY,
+        number=1,
+        title="Opplæringsdag for benchmark",
+        starts_at=starts,
+        ends_at=starts + dt.timedelta(hours=6),
+        registration_deadline=starts - dt.timedelta(days=7),
+        venue=venue,
+        capacity=capacity,
+    )
+    organisation = Organisation.objects.create(
+        name="Benchmark kommune", kind=Organisation.Kind.MUNICIPALITY, municipality_number="3407"
+    )
+    User = get_user_model()
+    users = User.objects.bulk_create(
+        [
+            User(username=f"bench{i}@example.no", email=f"bench{i}@example.no", password="!")
+            for i in range(clients)
+        ]
+    )
+    Participant.objects.bulk_create(
+        [
+            Participant(
+                user=user,
+                full_name=f"Benk Person {i}",
+                phone="40000000",
+                organisation=organisation,
+                role=Participant.Role.SERVICE_WORKER,
+                job_title="Miljøterapeut",
+                calendar_token=f"bench-token-{i}",
+            )
+            for i, user in enumerate(users)
+        ]
+    )
+    cookies = []
+    for user in users:
+        store = SessionStore()
+        store[SESSION_KEY] = str(user.pk)
+        store[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+        store[HASH_SESSION_KEY] = user.get_session_auth_hash()
+        store.create()
+        cookies.append(f"{settings.SESSION_COOKIE_NAME}={store.session_key}")
+    from django.db import connections
+
+    connections.close_all()
+    return session.pk, cookies
+
+
+def collect_static() -> None:
+    """DEBUG=0 serves hashed static files from STATIC_ROOT (gitignored staticfiles/)."""
+    subprocess.run(  # noqa: S603 - fixed command, our own venv
+        [str(ROOT / ".venv" / "bin" / "python"), "manage.py", "collectstatic", "--noinput", "-v0"],
+        cwd=ROOT,
+        env={**os.environ, "DJANGO_DEBUG": "0", "DJANGO_SECRET_KEY": "collectstatic-only"},
+        check=True,
+        timeout=300,
+    )
+
+
+def count_statuses(session_pk: int) -> dict[str, int]:
+    from django.db import connections
+
+    from participants.models import Registration
+
+    counts = {"confirmed": 0, "waitlisted": 0, "cancelled": 0, "people": 0}
+    registrations = list(Registration.objects.filter(session_id=session_pk))
+    for registration in registrations:
+        counts[registration.status] += 1
+    counts["people"] = len({r.participant_id for r in registrations})
+    connections.close_all()
+    return counts
+
+
+def start_server(*, port: int, workers: int, threads: int, env: dict, log) -> subprocess.Popen:
+    command = [
+        str(ROOT / ".venv" / "bin" / "gunicorn"),
+        "familiestotte.wsgi:application",
+        "--bind",
+        f"127.0.0.1:{port}",
+        "--workers",
+        str(workers),
+        "--threads",
+        str(threads),
+        "--backlog",
+        "2048",
+        "--timeout",
+        "60",
+        "--log-level",
+        "warning",
+    ]
+    return subprocess.Popen(  # noqa: S603 - fixed command, our own venv
+        command, cwd=ROOT, env=env, stdout=log, stderr=log, start_new_session=True
+    )
+
+
+async def wait_until_up(base: str, timeout: float) -> None:
+    import httpx
+
+    deadline = time.monotonic() + timeout
+    async with httpx.AsyncClient(base_url=base, timeout=2) as client:
+        while time.monotonic() < deadline:
+            try:
+                if (await client.get("/helse/")).status_code == 200:
+                    return
+            except httpx.TransportError:
+                pass
+            await asyncio.sleep(0.2)
+    raise SystemExit("gunicorn did not answer /helse/ in time")
+
+
+def percentile(values: list[float], fraction: float) -> float:
+    ordered = sorted(values)
+    index = min(len(ordered) - 1, max(0, round(fraction * (len(ordered) - 1))))
+    return ordered[index]
+
+
+async def burst(client, requests, *, timeout: float):
+    """Send every request at the same moment; return (latencies_ms, errors, seconds)."""
+    import httpx
+
+    go = asyncio.Event()
+    ready = 0
+    latencies: list[float] = []
+    errors: list[str] = []
+
+    async def one(method, url, headers, data, expect):
+        nonlocal ready
+        ready += 1
+        await go.wait()
+        started = time.perf_counter()
+        try:
+            response = await client.request(method, url, headers=headers, data=data)
+        except httpx.HTTPError as exc:
+            errors.append(f"{type(exc).__name__}: {exc}")
+            return
+        latencies.append((time.perf_counter() - started) * 1000)
+        if response.status_code != expect:
+            errors.append(f"HTTP {response.status_code} for {method} {url}")
+        elif expect == 302 and not response.headers["location"].startswith("/samlinger/"):
+            errors.append(f"{method} {url} was sent to {response.headers['location']}")
+
+    tasks = [asyncio.create_task(one(*request)) for request in requests]
+    while ready < len(tasks):
+        await asyncio.sleep(0)
+    started = time.perf_counter()
+    go.set()
+    await asyncio.wait_for(asyncio.gather(*tasks), timeout)
+    return latencies, errors, time.perf_counter() - started
+
+
+async def run_bench(base: str, *, session_pk: int, cookies: list[str], args) -> dict:
+    import httpx
+
+    clients = len(cookies)
+    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
+    session_url = f"/samlinger/{session_pk}/"
+    register_url = f"/samlinger/{session_pk}/meld-pa/"
+    async with httpx.AsyncClient(base_url=base, timeout=args.timeout, limits=limits) as client:
+        # Every client opens the session page first: its CSRF cookie and form token.
+        semaphore = asyncio.Semaphore(20)
+
+        async def fetch_csrf(cookie):
+            async with semaphore:
+                response = await client.get(session_url, headers={"Cookie": cookie})
+            response.raise_for_status()
+            token = REGISTER_FORM.search(response.text)
+            if token is None or "csrftoken" not in response.cookies:
+                raise SystemExit("no registration form with a CSRF token on the session page")
+            return cookie + f"; csrftoken={response.cookies['csrftoken']}", token.group(1)
+
+        prepared = await asyncio.wait_for(
+            asyncio.gather(*(fetch_csrf(c) for c in cookies)), args.timeout
+        )
+        # Warm the connection pool and the workers with the bare view.
+        await burst(client, [("GET", "/helse/", {}, None, 200)] * clients, timeout=args.timeout)
+
+        requests = [
+            (
+                "POST",
+                register_url,
+                {"Cookie": cookie, "Referer": base + session_url},
+                {"csrfmiddlewaretoken": token},
+                302,
+            )
+            for cookie, token in prepared
+        ]
+        latencies, errors, seconds = await burst(client, requests, timeout=args.timeout)
+
+        bare_rates = []
+        for _ in range(args.bare_rounds):
+            _lat, bare_errors, bare_seconds = await burst(
+                client, [("GET", "/helse/", {}, None, 200)] * clients, timeout=args.timeout
+            )
+            errors.extend(f"bare view: {e}" for e in bare_errors)
+            bare_rates.append(clients / bare_seconds)
+    return {
+        "latencies": latencies,
+        "errors": errors,
+        "seconds": seconds,
+        "bare_per_s": statistics.median(bare_rates),
+    }
+
+
+def main() -> int:
+    args = parse_args()
+    # The bench process signs the sessions; the server must share its secret key.
+    os.environ.update(
+        {
+            "DATABASE_URL": args.database_url,
+            "DJANGO_DEBUG": "0",
+            "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
+            "DJANGO_SECURE_SSL_REDIRECT": "0",
+        }
+    )
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "familiestotte.settings")
+    sys.path.insert(0, str(ROOT))
+    recreate_database(args.database_url)
+    session_pk, cookies = prepare(clients=args.clients, capacity=args.capacity)
+
+    collect_static()
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    env = {
+        **os.environ,
+        "DATABASE_URL": args.database_url,
+        "DATABASE_CONN_MAX_AGE": "600",
+        "DEMO_MODE": "0",
+        "CELERY_BROKER_URL": args.broker_url,
+        "EMAIL_HOST": "",
+        "PORT": str(port),
+        "LOG_LEVEL": "ERROR",
+    }
+    with tempfile.TemporaryFile(mode="w+") as log:
+        server = start_server(
+            port=port, workers=args.workers, threads=args.threads, env=env, log=log
+        )
+        try:
+            asyncio.run(wait_until_up(base, timeout=30))
+            result = asyncio.run(run_bench(base, session_pk=session_pk, cookies=cookies, args=args))
+        finally:
+            os.killpg(server.pid, signal.SIGTERM)
+            try:
+                server.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                os.killpg(server.pid, signal.SIGKILL)
+                server.wait(timeout=10)
+        log.seek(0)
+        server_errors = [line for line in log if "Traceback" in line or "[ERROR]" in line]
+
+    if args.broker_url:
+        import redis
+
+        queued = redis.Redis.from_url(args.broker_url).delete("celery")
+        print(f"deleted {queued} queue of email tasks from {args.broker_url}")
+    counts = count_statuses(session_pk)
+    latencies = result["latencies"]
+    errors = result["errors"] + server_errors
+    if counts["people"] != counts["confirmed"] + counts["waitlisted"]:
+        errors.append("a person holds more than one live registration")
+    reg_per_s = args.clients / result["seconds"]
+    figures = {
+        "capacity": args.capacity,
+        "clients": args.clients,
+        "confirmed": counts["confirmed"],
+        "waitlisted": counts["waitlisted"],
+        "errors": len(errors),
+        "reg_per_s": round(reg_per_s, 1),
+        "p50_ms": round(percentile(latencies, 0.50), 1) if latencies else None,
+        "p95_ms": round(percentile(latencies, 0.95), 1) if latencies else None,
+        "bare_per_s": round(result["bare_per_s"], 1),
+        "ratio": round(reg_per_s / result["bare_per_s"], 3),
+    }
+    print(
+        f"gunicorn: {args.workers} workers x {args.threads} threads on {base} (DEBUG off), "
+        f"PostgreSQL {args.database_url}, {os.cpu_count()} CPUs shared with the clients"
+    )
+    print(f"emails: {'queued on ' + args.broker_url if args.broker_url else 'Celery eager'}")
+    print(f"{args.clients} clients registered at once for a session of {args.capacity} seats")
+    print(f"  confirmed: {figures['confirmed']}, waitlisted: {figures['waitlisted']}")
+    print(f"  errors: {figures['errors']}")
+    for error in errors[:10]:
+        print(f"    {error}")
+    print(f"  registrations per second: {figures['reg_per_s']}")
+    print(f"  latency p50: {figures['p50_ms']} ms, p95: {figures['p95_ms']} ms")
+    print(f"bare view /helse/ at the same concurrency: {figures['bare_per_s']} requests/s")
+    print(f"ratio registrations/bare: {figures['ratio']} (target >= 0.333)")
+    ok = (
+        figures["confirmed"] == args.capacity
+        and figures["errors"] == 0
+        and figures["ratio"] >= 1 / 3
+    )
+    print("targets met" if ok else "TARGETS NOT MET")
+    print(json.dumps(figures))
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
