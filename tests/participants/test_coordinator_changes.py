@@ -9,6 +9,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from participants import coordinator_forms
 from participants.models import Registration, RegistrationEvent
 from tests import factories
 
@@ -97,6 +98,66 @@ def test_it_does_not_offer_a_person_who_is_already_registered(
     assert response.status_code == 200
     assert "allerede" in response.context["form"].errors["participant"][0]
     assert session.registrations.count() == 1
+
+
+def test_it_narrows_the_choices_by_name_email_or_organisation(
+    coordinator_client, session, service_worker, other_service_worker
+):
+    factories.ParticipantFactory(full_name="Per Persen", user__email="per@hamar.kommune.no")
+    by_name = coordinator_client.get(add_url(session), {"q": "ola"})
+    assert [p.full_name for p in by_name.context["shown"]] == ["Ola Annen"]
+    by_email = coordinator_client.get(add_url(session), {"q": "hamar.kommune"})
+    assert [p.full_name for p in by_email.context["shown"]] == ["Per Persen"]
+    by_organisation = coordinator_client.get(add_url(session), {"q": "gjøvik"})
+    assert [p.full_name for p in by_organisation.context["shown"]] == ["Tor Tjenesteutøver"]
+    assert "Ola Annen" not in by_organisation.text
+    assert "1 person passer med «gjøvik»." in by_organisation.text
+
+
+def test_it_says_so_when_nobody_matches_the_search(coordinator_client, session, service_worker):
+    response = coordinator_client.get(add_url(session), {"q": "finnes ikke"})
+    assert response.context["shown"] == []
+    assert "Ingen som kan legges til, passer med «finnes ikke»." in response.text
+
+
+def test_it_adds_a_person_found_by_the_search(coordinator_client, session, service_worker):
+    url = add_url(session) + "?q=tor"
+    response = coordinator_client.post(url, {"participant": service_worker.pk})
+    assert response.status_code == 302
+    assert Registration.objects.filter(session=session, participant=service_worker).exists()
+
+
+def test_it_shows_at_most_the_limit_and_asks_to_search(coordinator_client, session, monkeypatch):
+    monkeypatch.setattr(coordinator_forms, "CHOICE_LIMIT", 3)
+    factories.ParticipantFactory.create_batch(3)  # with the coordinator: 4 people to choose
+    response = coordinator_client.get(add_url(session))
+    assert len(response.context["shown"]) == 3
+    assert response.context["more"] is True
+    assert "Listen viser de 3 første. Søk for å snevre den inn." in response.text
+
+
+def test_the_add_pages_query_count_stays_the_same_with_ten_times_the_people(
+    coordinator_client, session, assert_queries, settings
+):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # speed only
+    toten = factories.OrganisationFactory(name="Vestre Toten kommune")
+    factories.ParticipantFactory.create_batch(4, organisation=toten)
+    # 1 auth session, 2 user, 3 the coordinator's participant row (permission check),
+    # 4 the session with programme, venue and seat counts, 5 how many sessions of its kind,
+    # 6 the people matching the search, with user and organisation
+    with assert_queries(6):
+        response = coordinator_client.get(add_url(session), {"q": "toten"})
+    assert len(response.context["shown"]) == 4
+    factories.ParticipantFactory.create_batch(36, organisation=toten)
+    with assert_queries(6):
+        response = coordinator_client.get(add_url(session), {"q": "toten"})
+    assert len(response.context["shown"]) == 40
+
+
+def test_it_answers_a_too_long_search_in_norwegian(coordinator_client, session):
+    response = coordinator_client.get(add_url(session), {"q": "x" * 101})
+    assert response.status_code == 200
+    assert "Skriv høyst 100 tegn." in response.text
 
 
 def test_it_asks_for_a_person_when_none_is_chosen(coordinator_client, session):
