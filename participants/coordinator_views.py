@@ -12,6 +12,7 @@ from django.db import transaction
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views import View
@@ -223,6 +224,12 @@ class AttendanceView(SessionMixin, FormView):
 
     template_name = "participants/coordinator/attendance.html"
     form_class = AttendanceForm
+
+    def get_context_data(self, **kwargs):
+        session = self.get_session()
+        if timezone.now() < session.starts_at:
+            kwargs["too_early"] = services.attendance_too_early(session)
+        return super().get_context_data(**kwargs)
 
     def get_form_kwargs(self):
         confirmed = selectors.session_list(self.get_session()).confirmed

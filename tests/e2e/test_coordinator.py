@@ -16,8 +16,13 @@ from .conftest import assert_accessible
 
 @pytest.fixture
 def session(programme):
+    started = timezone.now() - dt.timedelta(hours=1)  # attendance is taken once it has started
     session = factories.SessionFactory(
-        programme=programme, capacity=2, title="Pårørendes rettigheter"
+        programme=programme,
+        capacity=2,
+        title="Pårørendes rettigheter",
+        starts_at=started,
+        registration_deadline=started - dt.timedelta(days=7),
     )
     factories.RegistrationFactory(session=session, participant__full_name="Anne Først")
     factories.RegistrationFactory(session=session, participant__full_name="Bjørn Berg")

@@ -274,18 +274,44 @@ def test_it_answers_bad_capacity_in_norwegian(coordinator_client, session, value
 # Attendance
 
 
-def test_it_offers_attendance_only_for_confirmed_people(coordinator_client, session):
-    confirmed = factories.RegistrationFactory(session=session)
-    waiting = waitlisted(session, 1)
-    form = coordinator_client.get(attendance_url(session)).context["form"]
+@pytest.fixture
+def started_session(session):
+    session.starts_at = timezone.now() - dt.timedelta(hours=1)
+    session.registration_deadline = session.starts_at - dt.timedelta(days=1)
+    session.save()
+    return session
+
+
+def test_it_refuses_attendance_before_the_session_starts_and_saves_nothing(
+    coordinator_client, session
+):
+    registration = factories.RegistrationFactory(session=session)
+    page = coordinator_client.get(attendance_url(session))
+    assert "Oppmøte kan registreres når samlingen har startet." in page.text
+    assert 'name="attendance_' not in page.text
+    response = coordinator_client.post(
+        attendance_url(session), {f"attendance_{registration.pk}": "attended"}
+    )
+    assert response.status_code == 200
+    assert "Oppmøte kan registreres når samlingen har startet." in response.text
+    registration.refresh_from_db()
+    assert registration.attended is None
+
+
+def test_it_offers_attendance_only_for_confirmed_people(coordinator_client, started_session):
+    confirmed = factories.RegistrationFactory(session=started_session)
+    waiting = waitlisted(started_session, 1)
+    form = coordinator_client.get(attendance_url(started_session)).context["form"]
     assert f"attendance_{confirmed.pk}" in form.fields
     assert f"attendance_{waiting.pk}" not in form.fields
 
 
-def test_it_saves_attendance_for_everyone_in_one_form(coordinator_client, coordinator, session):
-    came, stayed_away = factories.RegistrationFactory.create_batch(2, session=session)
+def test_it_saves_attendance_for_everyone_in_one_form(
+    coordinator_client, coordinator, started_session
+):
+    came, stayed_away = factories.RegistrationFactory.create_batch(2, session=started_session)
     response = coordinator_client.post(
-        attendance_url(session),
+        attendance_url(started_session),
         {f"attendance_{came.pk}": "attended", f"attendance_{stayed_away.pk}": "absent"},
     )
     assert response.status_code == 302
@@ -298,18 +324,22 @@ def test_it_saves_attendance_for_everyone_in_one_form(coordinator_client, coordi
     assert {e.registration_id for e in events} == {came.pk, stayed_away.pk}
 
 
-def test_it_records_no_event_for_attendance_that_did_not_change(coordinator_client, session):
-    registration = factories.RegistrationFactory(session=session, attended=True)
-    coordinator_client.post(attendance_url(session), {f"attendance_{registration.pk}": "attended"})
+def test_it_records_no_event_for_attendance_that_did_not_change(
+    coordinator_client, started_session
+):
+    registration = factories.RegistrationFactory(session=started_session, attended=True)
+    coordinator_client.post(
+        attendance_url(started_session), {f"attendance_{registration.pk}": "attended"}
+    )
     assert not registration.events.exists()
 
 
 def test_it_answers_a_bad_attendance_value_in_norwegian_and_saves_nothing(
-    coordinator_client, session
+    coordinator_client, started_session
 ):
-    good, bad = factories.RegistrationFactory.create_batch(2, session=session)
+    good, bad = factories.RegistrationFactory.create_batch(2, session=started_session)
     response = coordinator_client.post(
-        attendance_url(session),
+        attendance_url(started_session),
         {f"attendance_{good.pk}": "attended", f"attendance_{bad.pk}": "kanskje"},
     )
     assert response.status_code == 200
