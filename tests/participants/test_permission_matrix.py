@@ -239,3 +239,27 @@ def test_it_registers_only_the_signed_in_person_whatever_the_post_names(
     assert list(session.registrations.values_list("participant_id", flat=True)) == [
         service_worker.pk
     ]
+
+
+def test_it_takes_the_leader_confirmation_away_when_a_leader_moves_organisation(
+    login, leader, other_organisation, other_service_worker
+):
+    """A confirmed leader who changes organisation in the profile must not lead the new one."""
+    client = login(leader)
+    response = client.post(
+        reverse("participants:profile"),
+        {
+            "full_name": leader.full_name,
+            "phone": "91763827",
+            "organisation": other_organisation.pk,
+            "role": "leader",
+            "job_title": "Enhetsleder",
+        },
+    )
+    assert response.status_code == 302
+    leader.refresh_from_db()
+    assert leader.organisation == other_organisation
+    assert leader.leader_confirmed is False
+    assert client.get(reverse("participants:staff")).status_code == 404
+    url = reverse("participants:register_staff", args=[other_service_worker.pk])
+    assert client.get(url).status_code == 404
