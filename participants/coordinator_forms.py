@@ -1,7 +1,7 @@
 """Forms for the coordinator pages: every input goes through one of these."""
 
 from django import forms
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
 from programme.models import Session
@@ -27,10 +27,41 @@ def attendance_from_value(value: str) -> bool | None:
     return {ATTENDED: True, ABSENT: False}.get(value)
 
 
+# How many people the «add a person» list shows at most; the search narrows it.
+CHOICE_LIMIT = 50
+
+
 class ParticipantChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj):
         organisation = obj.organisation.name if obj.organisation else obj.get_role_display()
         return f"{obj.full_name} – {organisation} ({obj.user.email})"
+
+
+class ParticipantSearchForm(forms.Form):
+    """The GET search that narrows the «add a person» list, so it works without JS."""
+
+    q = forms.CharField(
+        label=_("Search by name, email or organisation"),
+        required=False,
+        max_length=100,
+        strip=True,
+        widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
+        error_messages={"max_length": _("Write at most 100 characters.")},
+    )
+
+    def query(self) -> str:
+        return self.cleaned_data.get("q", "") if self.is_valid() else ""
+
+
+def matching(queryset, query: str):
+    """People whose name, email or organisation contains every word of the query."""
+    for word in query.split():
+        queryset = queryset.filter(
+            Q(full_name__icontains=word)
+            | Q(user__email__icontains=word)
+            | Q(organisation__name__icontains=word)
+        )
+    return queryset
 
 
 class AddParticipantForm(forms.Form):
@@ -50,16 +81,31 @@ class AddParticipantForm(forms.Form):
         },
     )
 
-    def __init__(self, *args, session: Session, **kwargs):
+    def __init__(self, *args, session: Session, query: str = "", **kwargs):
         super().__init__(*args, **kwargs)
         live = Registration.objects.filter(participant=OuterRef("pk"), session=session).exclude(
             status=Registration.Status.CANCELLED
         )
-        self.fields["participant"].queryset = (
+        eligible = (
             Participant.objects.select_related("user", "organisation")
             .exclude(Exists(live))
             .order_by("full_name", "pk")
         )
+        # Validation looks the chosen person up among everyone eligible (one query);
+        # the list on the page shows only those matching the search (see narrow()).
+        self.fields["participant"].queryset = eligible
+        self.query = query
+
+    def narrow(self) -> tuple[list[Participant], bool]:
+        """Show at most CHOICE_LIMIT people matching the search, in one query.
+        Returns them, and whether more matched."""
+        field = self.fields["participant"]
+        found = list(matching(field.queryset, self.query)[: CHOICE_LIMIT + 1])
+        shown = found[:CHOICE_LIMIT]
+        field.widget.choices = [("", field.empty_label)] + [
+            (person.pk, field.label_from_instance(person)) for person in shown
+        ]
+        return shown, len(found) > CHOICE_LIMIT
 
 
 class CapacityForm(forms.Form):

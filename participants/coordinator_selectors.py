@@ -1,20 +1,12 @@
 """Reads for the coordinator pages, each in a fixed number of queries."""
 
-from collections import Counter
-
 from django.db.models import Prefetch
 
 from programme.models import Programme, Session
+from programme.selectors import set_kind_total, set_kind_totals
 
 from .models import Registration
 from .selectors import SessionList
-
-
-def _set_kind_totals(sessions: list[Session]) -> None:
-    """«Opplæringsdag 3 av 8» without one count query per session."""
-    totals = Counter((s.programme_id, s.kind) for s in sessions if s.number is not None)
-    for session in sessions:
-        session.kind_total = totals[(session.programme_id, session.kind)]
 
 
 def programmes_with_sessions() -> list[Programme]:
@@ -30,17 +22,14 @@ def programmes_with_sessions() -> list[Programme]:
             )
         ).order_by("-starts_on", "name")
     )
-    _set_kind_totals([s for p in programmes for s in p.coordinator_sessions])
+    set_kind_totals([s for p in programmes for s in p.coordinator_sessions])
     return programmes
 
 
 def session_for_coordinator(pk: int) -> Session:
     """One session with its programme, venue and seat counts; raises Session.DoesNotExist."""
     session = Session.objects.select_related("programme", "venue").with_seat_counts().get(pk=pk)
-    if session.number is not None:
-        session.kind_total = Session.objects.filter(
-            programme_id=session.programme_id, kind=session.kind, number__isnull=False
-        ).count()
+    set_kind_total(session)
     return session
 
 

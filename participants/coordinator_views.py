@@ -12,6 +12,7 @@ from django.db import transaction
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views import View
@@ -20,7 +21,13 @@ from django.views.generic import FormView, TemplateView
 from programme.models import Session
 
 from . import coordinator_selectors, exports, selectors, services
-from .coordinator_forms import AddParticipantForm, AttendanceForm, CapacityForm, RemoveForm
+from .coordinator_forms import (
+    AddParticipantForm,
+    AttendanceForm,
+    CapacityForm,
+    ParticipantSearchForm,
+    RemoveForm,
+)
 from .models import Registration
 from .rules import is_coordinator
 
@@ -83,8 +90,24 @@ class AddParticipantView(SessionMixin, FormView):
     template_name = "participants/coordinator/add_participant.html"
     form_class = AddParticipantForm
 
+    def get_search_form(self) -> ParticipantSearchForm:
+        if not hasattr(self, "_search_form"):
+            self._search_form = ParticipantSearchForm(self.request.GET or None)
+        return self._search_form
+
     def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "session": self.get_session()}
+        return {
+            **super().get_form_kwargs(),
+            "session": self.get_session(),
+            "query": self.get_search_form().query(),
+        }
+
+    def get_context_data(self, **kwargs):
+        form = kwargs.get("form") or self.get_form()
+        kwargs["form"] = form
+        kwargs["search_form"] = self.get_search_form()
+        kwargs["shown"], kwargs["more"] = form.narrow()
+        return super().get_context_data(**kwargs)
 
     def form_valid(self, form):
         participant = form.cleaned_data["participant"]
@@ -201,6 +224,12 @@ class AttendanceView(SessionMixin, FormView):
 
     template_name = "participants/coordinator/attendance.html"
     form_class = AttendanceForm
+
+    def get_context_data(self, **kwargs):
+        session = self.get_session()
+        if timezone.now() < session.starts_at:
+            kwargs["too_early"] = services.attendance_too_early(session)
+        return super().get_context_data(**kwargs)
 
     def get_form_kwargs(self):
         confirmed = selectors.session_list(self.get_session()).confirmed

@@ -56,8 +56,9 @@ class ProfileForm(forms.ModelForm):
 
     def save(self, commit=True):
         participant = super().save(commit=False)
-        if "role" in self.changed_data:
-            # A changed role needs a new confirmation by a coordinator.
+        if {"role", "organisation"} & set(self.changed_data):
+            # A changed role or organisation needs a new confirmation by a coordinator:
+            # a leader confirmed for one organisation must not lead another.
             participant.leader_confirmed = False
         if commit:
             participant.save()

@@ -10,6 +10,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from programme.models import Programme, Session
+from programme.selectors import set_kind_total
 
 from . import calendar, selectors, services
 from .models import Participant, Registration
@@ -158,10 +159,7 @@ def cancel_registration(request, pk):
 
 def session_ics(request, pk):
     session = _published_session(pk)
-    if session.number is not None:
-        session.kind_total = Session.objects.filter(
-            programme_id=session.programme_id, kind=session.kind, number__isnull=False
-        ).count()
+    set_kind_total(session)
     body = calendar.session_calendar(
         session, url=request.build_absolute_uri(session.get_absolute_url())
     )

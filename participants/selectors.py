@@ -9,6 +9,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from programme.models import Programme, Session
+from programme.selectors import set_kind_totals
 
 from .models import Organisation, Participant, Registration
 
@@ -188,7 +189,5 @@ def training_days(programme: Programme) -> list[Session]:
         .with_seat_counts()
         .order_by("starts_at", "pk")
     )
-    numbered = sum(1 for s in sessions if s.number is not None)
-    for session in sessions:
-        session.kind_total = numbered
+    set_kind_totals(sessions)
     return sessions

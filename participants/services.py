@@ -17,6 +17,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from familiestotte.templatetags.portal import when
 from notifications.services import RegistrationEmail, queue_registration_email
 from programme.models import Programme, Session
 
@@ -101,8 +102,6 @@ def _refusal_reason(*, participant: Participant, session: Session, force: bool) 
     if not session.programme.is_published:
         return _("This session is not open for registration.")
     if not force and timezone.now() > session.registration_deadline:
-        from familiestotte.templatetags.portal import when
-
         return _("Registration for this session closed at the deadline, %(deadline)s.") % {
             "deadline": when(session.registration_deadline)
         }
@@ -297,10 +296,24 @@ def change_capacity(*, session: Session, capacity: int, actor) -> list[Registrat
     return promoted
 
 
+def attendance_too_early(session: Session) -> str:
+    return _("Attendance can be taken once the session has started. It starts %(start)s.") % {
+        "start": when(session.starts_at)
+    }
+
+
 def record_attendance(*, registration: Registration, attended: bool | None, actor) -> Registration:
-    """Mark whether a registered person came (True), did not come (False) or unknown."""
+    """Mark whether a registered person came (True), did not come (False) or unknown.
+
+    Only once the session has started: before then nobody can have come."""
     with transaction.atomic():
-        current = Registration.objects.select_for_update().get(pk=registration.pk)
+        current = (
+            Registration.objects.select_for_update(of=("self",))
+            .select_related("session")
+            .get(pk=registration.pk)
+        )
+        if timezone.now() < current.session.starts_at:
+            raise RegistrationError(attendance_too_early(current.session), code="not_started")
         if current.status != Registration.Status.CONFIRMED:
             raise RegistrationError(
                 _("Attendance is only recorded for registered participants."),

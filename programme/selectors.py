@@ -24,6 +24,23 @@ class SessionGroup:
     sessions: list
 
 
+def set_kind_totals(sessions: list[Session]) -> None:
+    """«Opplæringsdag 3 av 8» for a list of sessions, without a count query per session:
+    the total counts the numbered sessions of the same programme and kind in the list,
+    so the list must hold all of them."""
+    totals = Counter((s.programme_id, s.kind) for s in sessions if s.number is not None)
+    for session in sessions:
+        session.kind_total = totals[(session.programme_id, session.kind)]
+
+
+def set_kind_total(session: Session) -> None:
+    """«Opplæringsdag 3 av 8» for one session: one count query when it is numbered."""
+    if session.number is not None:
+        session.kind_total = Session.objects.filter(
+            programme_id=session.programme_id, kind=session.kind, number__isnull=False
+        ).count()
+
+
 def programme_for_page(*, slug: str | None = None) -> Programme | None:
     """The programme with goals, themes and contact persons prefetched."""
     queryset = Programme.objects.published().prefetch_related(
@@ -51,9 +68,7 @@ def sessions_by_kind(programme: Programme) -> list[SessionGroup]:
         .with_seat_counts()
         .order_by("starts_at", "pk")
     )
-    totals = Counter(session.kind for session in sessions if session.number is not None)
-    for session in sessions:
-        session.kind_total = totals[session.kind]
+    set_kind_totals(sessions)
     groups = []
     for kind, label in KIND_HEADINGS.items():
         of_kind = [s for s in sessions if s.kind == kind]
@@ -69,8 +84,5 @@ def session_for_page(pk: int) -> Session:
         .with_seat_counts()
         .get(pk=pk, programme__is_published=True)
     )
-    if session.number is not None:
-        session.kind_total = Session.objects.filter(
-            programme_id=session.programme_id, kind=session.kind, number__isnull=False
-        ).count()
+    set_kind_total(session)
     return session

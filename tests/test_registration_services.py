@@ -1,10 +1,11 @@
 """The registration rules in participants.services, one behaviour each."""
 
 import datetime as dt
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from participants import selectors, services
 from participants.models import Registration, RegistrationEvent
@@ -252,8 +253,16 @@ def test_it_registers_for_all_training_days_and_skips_closed_ones(service_worker
     assert [s.pk for s, _reason in result.skipped] == [days[0].pk, closed.pk]
 
 
+def start(session):
+    """Move the session's start into the past: attendance may be taken from then on."""
+    session.starts_at = timezone.now() - dt.timedelta(hours=1)
+    session.registration_deadline = session.starts_at - dt.timedelta(days=1)
+    session.save()
+
+
 def test_it_records_attendance(service_worker, session, coordinator):
     registration = services.register(participant=service_worker, session=session)
+    start(session)
     services.record_attendance(registration=registration, attended=True, actor=coordinator.user)
     registration.refresh_from_db()
     assert registration.attended is True
@@ -263,5 +272,26 @@ def test_it_records_attendance(service_worker, session, coordinator):
 def test_it_refuses_attendance_for_the_waiting_list(service_worker, session, coordinator):
     fill(session, 2)
     registration = services.register(participant=service_worker, session=session)
-    with pytest.raises(RegistrationError):
+    start(session)
+    with pytest.raises(RegistrationError) as refused:
         services.record_attendance(registration=registration, attended=True, actor=coordinator.user)
+    assert refused.value.code == "not_confirmed"
+    registration.refresh_from_db()
+    assert registration.attended is None
+
+
+def test_it_refuses_attendance_before_the_session_starts(service_worker, coordinator):
+    session = factories.SessionFactory(
+        starts_at=dt.datetime(2099, 11, 23, 9, 0, tzinfo=ZoneInfo("Europe/Oslo"))
+    )
+    registration = services.register(participant=service_worker, session=session)
+    with translation.override("nb"), pytest.raises(RegistrationError) as refused:
+        services.record_attendance(registration=registration, attended=True, actor=coordinator.user)
+    assert refused.value.code == "not_started"
+    assert refused.value.messages == [
+        "Oppmøte kan registreres når samlingen har startet. Den starter "
+        "23. november 2099 kl. 09.00."
+    ]
+    registration.refresh_from_db()
+    assert registration.attended is None
+    assert not registration.events.filter(action="attendance").exists()

@@ -39,3 +39,9 @@ def weekday_day(value):
         return ""
     local = timezone.localtime(value)
     return date_format(local, "l j. F Y")
+
+
+@register.filter
+def has_required_fields(form) -> bool:
+    """True when a visible field of the form must be filled in (for the «*» note)."""
+    return any(field.field.required for field in form.visible_fields())

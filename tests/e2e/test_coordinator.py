@@ -16,8 +16,13 @@ from .conftest import assert_accessible
 
 @pytest.fixture
 def session(programme):
+    started = timezone.now() - dt.timedelta(hours=1)  # attendance is taken once it has started
     session = factories.SessionFactory(
-        programme=programme, capacity=2, title="Pårørendes rettigheter"
+        programme=programme,
+        capacity=2,
+        title="Pårørendes rettigheter",
+        starts_at=started,
+        registration_deadline=started - dt.timedelta(days=7),
     )
     factories.RegistrationFactory(session=session, participant__full_name="Anne Først")
     factories.RegistrationFactory(session=session, participant__full_name="Bjørn Berg")
@@ -91,3 +96,23 @@ def test_it_lets_a_coordinator_change_capacity_and_take_attendance_by_keyboard(
         for r in session.registrations.select_related("participant")
     }
     assert attended == {"Anne Først": True, "Bjørn Berg": False, "Vera Venter": None}
+
+
+def test_it_lets_a_coordinator_search_and_add_a_person_without_js(
+    page, log_in, coordinator, session
+):
+    factories.ParticipantFactory(full_name="Siri Søkbar", organisation__name="Østre Toten kommune")
+    log_in(coordinator)
+    page.goto(page.base_url + reverse("participants:coordinator_add", args=[session.pk]))
+    assert_accessible(page)
+    page.get_by_label("Søk etter navn, e-post eller organisasjon").fill("østre toten")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**?q=*")
+    expect(page.get_by_text("1 person passer med «østre toten».")).to_be_visible()
+    assert_accessible(page)
+    choice = page.get_by_label("Deltaker")
+    expect(choice.locator("option")).to_have_count(2)  # «Velg en person» and Siri
+    choice.select_option(index=1)
+    page.get_by_role("button", name="Legg til personen").click()
+    page.wait_for_url(f"**{reverse('participants:coordinator_session', args=[session.pk])}")
+    expect(page.get_by_text("Samlingen er full: Siri Søkbar står på ventelisten.")).to_be_visible()

@@ -50,6 +50,12 @@ def test_it_shows_the_log_in_page(page, db):
     page.goto(page.base_url + reverse("account_login"))
     assert page.locator("h1").inner_text() == "Logg inn"
     assert page.get_by_label("Passord").is_visible()
+    # The «*» is aria-hidden: a screen reader reads «Passord», and the field says «required».
+    password = page.locator("#id_password")
+    assert password.evaluate("e => e.labels[0].innerText").replace("\n", "") == "Passord*"
+    email = page.get_by_role("textbox", name="E-post", exact=True)
+    assert email.evaluate("e => e.required") is True
+    assert page.get_by_text("Felt merket med * må fylles ut.").is_visible()
     assert_accessible(page)
 
 

@@ -9,6 +9,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from participants import coordinator_forms
 from participants.models import Registration, RegistrationEvent
 from tests import factories
 
@@ -97,6 +98,66 @@ def test_it_does_not_offer_a_person_who_is_already_registered(
     assert response.status_code == 200
     assert "allerede" in response.context["form"].errors["participant"][0]
     assert session.registrations.count() == 1
+
+
+def test_it_narrows_the_choices_by_name_email_or_organisation(
+    coordinator_client, session, service_worker, other_service_worker
+):
+    factories.ParticipantFactory(full_name="Per Persen", user__email="per@hamar.kommune.no")
+    by_name = coordinator_client.get(add_url(session), {"q": "ola"})
+    assert [p.full_name for p in by_name.context["shown"]] == ["Ola Annen"]
+    by_email = coordinator_client.get(add_url(session), {"q": "hamar.kommune"})
+    assert [p.full_name for p in by_email.context["shown"]] == ["Per Persen"]
+    by_organisation = coordinator_client.get(add_url(session), {"q": "gjøvik"})
+    assert [p.full_name for p in by_organisation.context["shown"]] == ["Tor Tjenesteutøver"]
+    assert "Ola Annen" not in by_organisation.text
+    assert "1 person passer med «gjøvik»." in by_organisation.text
+
+
+def test_it_says_so_when_nobody_matches_the_search(coordinator_client, session, service_worker):
+    response = coordinator_client.get(add_url(session), {"q": "finnes ikke"})
+    assert response.context["shown"] == []
+    assert "Ingen som kan legges til, passer med «finnes ikke»." in response.text
+
+
+def test_it_adds_a_person_found_by_the_search(coordinator_client, session, service_worker):
+    url = add_url(session) + "?q=tor"
+    response = coordinator_client.post(url, {"participant": service_worker.pk})
+    assert response.status_code == 302
+    assert Registration.objects.filter(session=session, participant=service_worker).exists()
+
+
+def test_it_shows_at_most_the_limit_and_asks_to_search(coordinator_client, session, monkeypatch):
+    monkeypatch.setattr(coordinator_forms, "CHOICE_LIMIT", 3)
+    factories.ParticipantFactory.create_batch(3)  # with the coordinator: 4 people to choose
+    response = coordinator_client.get(add_url(session))
+    assert len(response.context["shown"]) == 3
+    assert response.context["more"] is True
+    assert "Listen viser de 3 første. Søk for å snevre den inn." in response.text
+
+
+def test_the_add_pages_query_count_stays_the_same_with_ten_times_the_people(
+    coordinator_client, session, assert_queries, settings
+):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # speed only
+    toten = factories.OrganisationFactory(name="Vestre Toten kommune")
+    factories.ParticipantFactory.create_batch(4, organisation=toten)
+    # 1 auth session, 2 user, 3 the coordinator's participant row (permission check),
+    # 4 the session with programme, venue and seat counts, 5 how many sessions of its kind,
+    # 6 the people matching the search, with user and organisation
+    with assert_queries(6):
+        response = coordinator_client.get(add_url(session), {"q": "toten"})
+    assert len(response.context["shown"]) == 4
+    factories.ParticipantFactory.create_batch(36, organisation=toten)
+    with assert_queries(6):
+        response = coordinator_client.get(add_url(session), {"q": "toten"})
+    assert len(response.context["shown"]) == 40
+
+
+def test_it_answers_a_too_long_search_in_norwegian(coordinator_client, session):
+    response = coordinator_client.get(add_url(session), {"q": "x" * 101})
+    assert response.status_code == 200
+    assert "Skriv høyst 100 tegn." in response.text
 
 
 def test_it_asks_for_a_person_when_none_is_chosen(coordinator_client, session):
@@ -213,18 +274,44 @@ def test_it_answers_bad_capacity_in_norwegian(coordinator_client, session, value
 # Attendance
 
 
-def test_it_offers_attendance_only_for_confirmed_people(coordinator_client, session):
-    confirmed = factories.RegistrationFactory(session=session)
-    waiting = waitlisted(session, 1)
-    form = coordinator_client.get(attendance_url(session)).context["form"]
+@pytest.fixture
+def started_session(session):
+    session.starts_at = timezone.now() - dt.timedelta(hours=1)
+    session.registration_deadline = session.starts_at - dt.timedelta(days=1)
+    session.save()
+    return session
+
+
+def test_it_refuses_attendance_before_the_session_starts_and_saves_nothing(
+    coordinator_client, session
+):
+    registration = factories.RegistrationFactory(session=session)
+    page = coordinator_client.get(attendance_url(session))
+    assert "Oppmøte kan registreres når samlingen har startet." in page.text
+    assert 'name="attendance_' not in page.text
+    response = coordinator_client.post(
+        attendance_url(session), {f"attendance_{registration.pk}": "attended"}
+    )
+    assert response.status_code == 200
+    assert "Oppmøte kan registreres når samlingen har startet." in response.text
+    registration.refresh_from_db()
+    assert registration.attended is None
+
+
+def test_it_offers_attendance_only_for_confirmed_people(coordinator_client, started_session):
+    confirmed = factories.RegistrationFactory(session=started_session)
+    waiting = waitlisted(started_session, 1)
+    form = coordinator_client.get(attendance_url(started_session)).context["form"]
     assert f"attendance_{confirmed.pk}" in form.fields
     assert f"attendance_{waiting.pk}" not in form.fields
 
 
-def test_it_saves_attendance_for_everyone_in_one_form(coordinator_client, coordinator, session):
-    came, stayed_away = factories.RegistrationFactory.create_batch(2, session=session)
+def test_it_saves_attendance_for_everyone_in_one_form(
+    coordinator_client, coordinator, started_session
+):
+    came, stayed_away = factories.RegistrationFactory.create_batch(2, session=started_session)
     response = coordinator_client.post(
-        attendance_url(session),
+        attendance_url(started_session),
         {f"attendance_{came.pk}": "attended", f"attendance_{stayed_away.pk}": "absent"},
     )
     assert response.status_code == 302
@@ -237,18 +324,22 @@ def test_it_saves_attendance_for_everyone_in_one_form(coordinator_client, coordi
     assert {e.registration_id for e in events} == {came.pk, stayed_away.pk}
 
 
-def test_it_records_no_event_for_attendance_that_did_not_change(coordinator_client, session):
-    registration = factories.RegistrationFactory(session=session, attended=True)
-    coordinator_client.post(attendance_url(session), {f"attendance_{registration.pk}": "attended"})
+def test_it_records_no_event_for_attendance_that_did_not_change(
+    coordinator_client, started_session
+):
+    registration = factories.RegistrationFactory(session=started_session, attended=True)
+    coordinator_client.post(
+        attendance_url(started_session), {f"attendance_{registration.pk}": "attended"}
+    )
     assert not registration.events.exists()
 
 
 def test_it_answers_a_bad_attendance_value_in_norwegian_and_saves_nothing(
-    coordinator_client, session
+    coordinator_client, started_session
 ):
-    good, bad = factories.RegistrationFactory.create_batch(2, session=session)
+    good, bad = factories.RegistrationFactory.create_batch(2, session=started_session)
     response = coordinator_client.post(
-        attendance_url(session),
+        attendance_url(started_session),
         {f"attendance_{good.pk}": "attended", f"attendance_{bad.pk}": "kanskje"},
     )
     assert response.status_code == 200

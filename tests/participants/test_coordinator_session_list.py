@@ -159,3 +159,16 @@ def test_the_overviews_query_count_stays_the_same_with_ten_times_the_sessions(
     with assert_queries(5):
         response = client.get(overview)
     assert sum(len(p.coordinator_sessions) for p in response.context["programmes"]) == 30
+
+
+def test_it_links_the_public_session_page_to_the_list_for_coordinators_only(
+    client, login, coordinator, leader, session
+):
+    list_url = reverse("participants:coordinator_session", args=[session.pk])
+    page = session.get_absolute_url()
+    coordinator_html = login(coordinator).get(page).content.decode()
+    assert f'href="{list_url}"' in coordinator_html
+    assert "Deltakerliste for koordinator" in coordinator_html
+    assert f'href="{list_url}"' not in login(leader).get(page).content.decode()
+    client.logout()
+    assert f'href="{list_url}"' not in client.get(page).content.decode()

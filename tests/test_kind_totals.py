@@ -1,0 +1,25 @@
+"""«Opplæringsdag 3 av 8»: one place counts the numbered sessions of a programme's kind."""
+
+from programme.selectors import set_kind_total, set_kind_totals
+from tests import factories
+
+
+def test_it_counts_numbered_sessions_per_programme_and_kind(db, assert_queries):
+    first, second = factories.ProgrammeFactory.create_batch(2)
+    days = factories.SessionFactory.create_batch(3, programme=first)
+    gathering = factories.LeaderGatheringFactory(programme=first, number=1)
+    one_off = factories.SessionFactory(programme=first, number=None, kind="event")
+    elsewhere = factories.SessionFactory(programme=second)
+    sessions = [*days, gathering, one_off, elsewhere]
+    with assert_queries(0):
+        set_kind_totals(sessions)
+    assert [s.kind_total for s in sessions] == [3, 3, 3, 1, 0, 1]
+
+
+def test_it_counts_one_sessions_kind_in_one_query(db, assert_queries):
+    programme = factories.ProgrammeFactory()
+    day, *_ = factories.SessionFactory.create_batch(4, programme=programme)
+    factories.SessionFactory(programme=programme, number=None)
+    with assert_queries(1):  # 1 the numbered sessions of its programme and kind
+        set_kind_total(day)
+    assert day.kind_total == 4
