@@ -90,3 +90,9 @@ def _celery_in_process(request):
     app.conf.task_always_eager = request.node.get_closest_marker("integration") is None
     yield
     app.conf.task_always_eager = previous
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hasher(settings):
+    """Hashing with PBKDF2 costs most of a test's time here; no test is about its strength."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
