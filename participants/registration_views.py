@@ -59,6 +59,10 @@ def register_for_session(request, pk):
     except Session.DoesNotExist as exc:
         raise Http404 from exc
     except services.RegistrationError as exc:
+        # An unpublished programme's sessions do not exist for participants (as on the
+        # session page); checked only on this refusal path to keep the common path lean.
+        if not Session.objects.filter(pk=pk, programme__is_published=True).exists():
+            raise Http404 from exc
         messages.error(request, exc.messages[0])
     else:
         _outcome_message(request, registration)
