@@ -88,20 +88,26 @@ def claim(email: Email, now, *, sent: tuple[Email, Rendered] | None = None) -> b
     server: it is marked sent in the same statement and commit (one round trip, one disk
     flush per email), so at any moment a worker process has at most one row in 'sending'.
     """
-    if sent is not None and db_connection.vendor == "postgresql":
+    if sent is None:
+        attempts = _claim(email, now)
+    elif db_connection.vendor == "postgresql":
         attempts = _mark_sent_and_claim(sent, email, now)
     else:
         with transaction.atomic():
-            if sent is not None:
-                _mark_sent(*sent)
-            attempts = Email.objects.filter(pk=email.pk, status__in=ACTIVE).update(
-                status=Email.Status.SENDING, attempts=F("attempts") + 1, sending_started_at=now
-            )
-            attempts = email.attempts + 1 if attempts == 1 else None
+            _mark_sent(*sent)
+            attempts = _claim(email, now)
     if attempts is None:
         return False
     email.attempts = attempts
     return True
+
+
+def _claim(email: Email, now) -> int | None:
+    """The row's attempts after this claim, or None if it was not queued or retrying."""
+    claimed = Email.objects.filter(pk=email.pk, status__in=ACTIVE).update(
+        status=Email.Status.SENDING, attempts=F("attempts") + 1, sending_started_at=now
+    )
+    return email.attempts + 1 if claimed == 1 else None
 
 
 def _mark_sent_and_claim(sent: tuple[Email, Rendered], email: Email, now) -> int | None:
