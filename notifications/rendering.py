@@ -9,6 +9,7 @@ the session as it is when it goes out; the text is then stored on the row, and a
 retry sends exactly what the first attempt tried to send.
 """
 
+import json
 import re
 from dataclasses import dataclass, field
 
@@ -17,6 +18,7 @@ from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
+from django.utils.html import escape
 from django.utils.translation import gettext_lazy
 
 from .calendar import session_ics
@@ -82,10 +84,20 @@ def common_context(*, recipient_name: str = "") -> dict:
 
 def render_templates(template_prefix: str, context: dict) -> tuple[str, str, str]:
     """Subject on one line, plain text and HTML, in Norwegian Bokmål."""
+    return tidy(*render_raw(template_prefix, context))
+
+
+def render_raw(template_prefix: str, context: dict) -> tuple[str, str, str]:
     with translation.override(settings.LANGUAGE_CODE):
-        subject = " ".join(render_to_string(f"{template_prefix}_subject.txt", context).split())
+        subject = render_to_string(f"{template_prefix}_subject.txt", context)
         text = render_to_string(f"{template_prefix}.txt", context)
         html = render_to_string(f"{template_prefix}.html", context)
+    return subject, text, html
+
+
+def tidy(subject: str, text: str, html: str) -> tuple[str, str, str]:
+    """The subject on one line; no trailing blanks or runs of empty lines in the text."""
+    subject = " ".join(subject.split())
     text = re.sub(r"\n{3,}", "\n\n", re.sub(r"[ \t]+\n", "\n", text)).strip() + "\n"
     return subject, text, html
 
@@ -112,32 +124,97 @@ def session_context(session) -> dict:
     }
 
 
-def render_session_email(email: Email) -> Rendered:
+def session_email_context(email: Email, *, recipient_name: str) -> dict:
+    """Everything a session email's templates use: the session, the row's data, the name."""
     registration = email.registration
     session = email.session or (registration.session if registration else None)
-    participant = registration.participant if registration else None
-    name = participant.full_name if participant else ""
+    context = common_context(recipient_name=recipient_name)
+    context.update(session_context(session))
+    reason = REASONS.get(email.kind, DEFAULT_REASON)
+    context.update(
+        {
+            "data": email.data,
+            "kind": email.kind,
+            "reason": reason % {"session": context["session_name"]},
+            "changes": [
+                {**change, "label": str(CHANGE_LABELS.get(change["field"], ""))}
+                for change in email.data.get("changes", [])
+            ],
+        }
+    )
+    return context
+
+
+def _recipient_name(email: Email) -> str:
+    registration = email.registration
+    return registration.participant.full_name if registration else ""
+
+
+def render_session_email(email: Email) -> Rendered:
+    """One session email rendered on its own (the reference the batch renderer must match)."""
     with translation.override(settings.LANGUAGE_CODE):
-        context = common_context(recipient_name=name)
-        context.update(session_context(session))
-        reason = REASONS.get(email.kind, DEFAULT_REASON)
-        context.update(
-            {
-                "registration": registration,
-                "data": email.data,
-                "kind": email.kind,
-                "reason": reason % {"session": context["session_name"]},
-                "changes": [
-                    {**change, "label": str(CHANGE_LABELS.get(change["field"], ""))}
-                    for change in email.data.get("changes", [])
-                ],
-            }
-        )
+        context = session_email_context(email, recipient_name=_recipient_name(email))
+        context["registration"] = email.registration
         subject, text, html = render_templates(f"{TEMPLATE_DIR}/{email.kind}", context)
     attachments = []
     if email.kind in WITH_CALENDAR:
-        attachments.append(("samling.ics", session_ics(session), "text/calendar"))
+        attachments.append(("samling.ics", session_ics(context["session"]), "text/calendar"))
     return Rendered(subject, text, html, attachments)
+
+
+# Stands in for the recipient's name while a batch renders one email for many people. The
+# "&" shows whether the template escaped it: "&amp;" gets the HTML-escaped name, "&" the raw one.
+NAME_SLOT = "\ue000&\ue001"
+ESCAPED_NAME_SLOT = escape(NAME_SLOT)
+
+
+class Renderer:
+    """Renders a batch's emails, each distinct (kind, session, details) once.
+
+    Session emails differ between recipients only in the name, so the templates run once
+    per (kind, session, `data`, name or no name) with a placeholder for the name, which is
+    then filled in per recipient, escaped where the template escaped it. The result is
+    exactly what `render_session_email` gives (tests/notifications/test_rendering.py).
+    Templates of session emails must use no per-recipient value other than
+    `recipient_name` and `data`. A Renderer lives for one batch, so an edited session
+    shows in the next batch.
+    """
+
+    def __init__(self):
+        self._templates: dict[tuple, tuple[str, str, str]] = {}
+        self._calendars: dict[int, bytes] = {}
+
+    def render(self, email: Email) -> Rendered:
+        if email.subject:
+            rendered = Rendered(email.subject, email.body_text, email.body_html)
+            if email.kind in WITH_CALENDAR and email.session_id:
+                rendered.attachments.append(self._calendar(email.session))
+            return rendered
+        if email.kind not in SESSION_KINDS:
+            raise ValueError(f"Email {email.pk} of kind {email.kind} has no rendered text.")
+        session = email.session or (email.registration.session if email.registration else None)
+        name = _recipient_name(email)
+        key = (email.kind, session.pk, json.dumps(email.data, sort_keys=True), bool(name))
+        if key not in self._templates:
+            with translation.override(settings.LANGUAGE_CODE):
+                context = session_email_context(email, recipient_name=NAME_SLOT if name else "")
+                self._templates[key] = render_raw(f"{TEMPLATE_DIR}/{email.kind}", context)
+        subject, text, html = (self._fill(part, name) for part in self._templates[key])
+        rendered = Rendered(*tidy(subject, text, html))
+        if email.kind in WITH_CALENDAR:
+            rendered.attachments.append(self._calendar(session))
+        return rendered
+
+    @staticmethod
+    def _fill(part: str, name: str) -> str:
+        if not name or "\ue000" not in part:
+            return part
+        return part.replace(ESCAPED_NAME_SLOT, escape(name)).replace(NAME_SLOT, name)
+
+    def _calendar(self, session) -> tuple[str, bytes, str]:
+        if session.pk not in self._calendars:
+            self._calendars[session.pk] = session_ics(session)
+        return ("samling.ics", self._calendars[session.pk], "text/calendar")
 
 
 def render(email: Email) -> Rendered:

@@ -1,7 +1,8 @@
 """Sending a batch of outbox rows over one SMTP connection, each row at most once.
 
-For each row: claim it with a conditional UPDATE (queued/retrying -> sending, in its
-own committed statement), send it, mark it sent. A row another task has claimed or
+For each row: claim it with a conditional UPDATE (queued/retrying -> sending, committed
+durably before it goes out), send it, mark it sent (in the next row's claim statement,
+or on its own after the batch's last row). A row another task has claimed or
 sent is skipped, so running the same batch twice, or two batches holding the same
 id, sends it once. A temporary SMTP failure (4xx, lost connection) puts the row in
 'retrying' with exponential backoff, up to NOTIFICATIONS_MAX_ATTEMPTS; a permanent
@@ -24,7 +25,7 @@ from django.utils import timezone
 from programme.models import Material, Session
 
 from .models import Email
-from .rendering import build_message, render
+from .rendering import Rendered, Renderer, build_message
 
 logger = logging.getLogger(__name__)
 
@@ -79,27 +80,86 @@ def load(ids: list[int]) -> list[Email]:
     return rows
 
 
-def claim(email: Email, now) -> bool:
-    """queued/retrying -> sending, atomically; False if another task has it or sent it."""
+def claim(email: Email, now, *, sent: tuple[Email, Rendered] | None = None) -> bool:
+    """queued/retrying -> sending, atomically; False if another task has it or sent it.
+
+    Committed durably before the email goes out, so a crash can never make the row look
+    unsent after it was delivered. `sent` is the batch's previous email, accepted by the
+    server: it is marked sent in the same statement and commit (one round trip, one disk
+    flush per email), so at any moment a worker process has at most one row in 'sending'.
+    """
+    if sent is None:
+        attempts = _claim(email, now)
+    elif db_connection.vendor == "postgresql":
+        attempts = _mark_sent_and_claim(sent, email, now)
+    else:
+        with transaction.atomic():
+            _mark_sent(*sent)
+            attempts = _claim(email, now)
+    if attempts is None:
+        return False
+    email.attempts = attempts
+    return True
+
+
+def _claim(email: Email, now) -> int | None:
+    """The row's attempts after this claim, or None if it was not queued or retrying."""
     claimed = Email.objects.filter(pk=email.pk, status__in=ACTIVE).update(
         status=Email.Status.SENDING, attempts=F("attempts") + 1, sending_started_at=now
     )
-    email.attempts += 1
-    return claimed == 1
+    return email.attempts + 1 if claimed == 1 else None
+
+
+def _mark_sent_and_claim(sent: tuple[Email, Rendered], email: Email, now) -> int | None:
+    """PostgreSQL: the previous row -> sent and this row -> sending in one statement."""
+    previous, rendered = sent
+    table = db_connection.ops.quote_name(Email._meta.db_table)
+    with db_connection.cursor() as cursor:
+        cursor.execute(
+            f"""
+            WITH sent AS (
+                UPDATE {table}
+                SET status = %s, sent_at = %s, last_error = '',
+                    subject = %s, body_text = %s, body_html = %s
+                WHERE id = %s
+            )
+            UPDATE {table}
+            SET status = %s, attempts = attempts + 1, sending_started_at = %s
+            WHERE id = %s AND status IN %s
+            RETURNING attempts
+            """,  # noqa: S608 - the table name is the model's, every value is a parameter
+            [
+                Email.Status.SENT.value,
+                timezone.now(),
+                rendered.subject[:300],
+                rendered.text,
+                rendered.html,
+                previous.pk,
+                Email.Status.SENDING.value,
+                now,
+                email.pk,
+                tuple(status.value for status in ACTIVE),
+            ],
+        )
+        row = cursor.fetchone()
+    return row[0] if row else None
 
 
 def send_batch(ids: list[int]) -> BatchResult:
     result = BatchResult()
     rows = load(ids)
     result.skipped = sorted(set(ids) - {row.pk for row in rows})
+    renderer = Renderer()
     connection = None
+    accepted = None  # the last email the server accepted, until it is marked sent
     try:
         for email in rows:
-            if not claim(email, timezone.now()):
+            claimed, accepted = claim(email, timezone.now(), sent=accepted), None
+            if not claimed:
                 result.skipped.append(email.pk)
                 continue
             try:
-                rendered = render(email)
+                rendered = renderer.render(email)
                 if connection is None:
                     connection = get_connection(fail_silently=False)
                     connection.open()
@@ -110,16 +170,18 @@ def send_batch(ids: list[int]) -> BatchResult:
                     connection = None
                 _record_failure(email, error, result)
                 continue
-            mark_sent(email, rendered)
+            accepted = (email, rendered)
             result.sent.append(email.pk)
     finally:
+        if accepted is not None:
+            mark_sent(*accepted)
         if connection is not None:
             _close_quietly(connection)
     return result
 
 
-def mark_sent(email: Email, rendered) -> None:
-    """sending -> sent, without waiting for the disk: one fsync per email is enough.
+def mark_sent(email: Email, rendered: Rendered) -> None:
+    """sending -> sent, without waiting for the disk (the batch's last email).
 
     The claim (queued -> sending) is committed durably before the email goes out; this
     UPDATE uses PostgreSQL's asynchronous commit. If the database server itself crashed
@@ -130,14 +192,18 @@ def mark_sent(email: Email, rendered) -> None:
         if db_connection.vendor == "postgresql":
             with db_connection.cursor() as cursor:
                 cursor.execute("SET LOCAL synchronous_commit TO OFF")
-        Email.objects.filter(pk=email.pk).update(
-            status=Email.Status.SENT,
-            sent_at=timezone.now(),
-            last_error="",
-            subject=rendered.subject[:300],
-            body_text=rendered.text,
-            body_html=rendered.html,
-        )
+        _mark_sent(email, rendered)
+
+
+def _mark_sent(email: Email, rendered: Rendered) -> None:
+    Email.objects.filter(pk=email.pk).update(
+        status=Email.Status.SENT,
+        sent_at=timezone.now(),
+        last_error="",
+        subject=rendered.subject[:300],
+        body_text=rendered.text,
+        body_html=rendered.html,
+    )
 
 
 def _close_quietly(connection) -> None:

@@ -17,6 +17,7 @@ ahead gets the confirmation and then the 1-day reminder.
 """
 
 import datetime as dt
+import json
 import uuid
 from collections import defaultdict
 from collections.abc import Callable, Iterable
@@ -24,9 +25,9 @@ from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.db import transaction
-from django.db.models import Exists, OuterRef, Q
-from django.db.models.functions import Coalesce
+from django.db import connection, transaction
+from django.db.models import CharField, Exists, OuterRef, Q, Value
+from django.db.models.functions import Cast, Coalesce, Concat
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -318,9 +319,12 @@ def current_reminder(session, now: dt.datetime) -> tuple[int, dt.datetime] | Non
     return None
 
 
-def create_due_reminders(*, now: dt.datetime | None = None) -> int:
-    """Record the reminders that are due now; returns how many rows were new."""
-    from participants.models import Registration
+def create_due_reminders(*, now: dt.datetime | None = None, dispatch_new: bool = False) -> int:
+    """Record the reminders that are due now; returns how many rows were new.
+
+    With `dispatch_new` (the sweep), each session's new rows are handed to the workers as
+    soon as they are committed, so sending starts while later sessions are recorded.
+    """
     from programme.models import Session
 
     now = now or timezone.now()
@@ -328,45 +332,110 @@ def create_due_reminders(*, now: dt.datetime | None = None) -> int:
     sessions = Session.objects.filter(
         is_cancelled=False, starts_at__gt=now, starts_at__lte=horizon
     ).select_related("programme")
+    record = _record_reminders_sql if connection.vendor == "postgresql" else _record_reminders
     created = 0
     for session in sessions:
         point = current_reminder(session, now)
         if point is None:
             continue
         days, due = point
-        already = Email.objects.filter(
-            registration_id=OuterRef("pk"), key__startswith=f"reminder:{days}:"
-        )
-        registrations = (
-            Registration.objects.filter(session=session, status=Registration.Status.CONFIRMED)
-            .annotate(since=Coalesce("confirmed_at", "created_at"))
-            .filter(since__lt=due)
-            .exclude(Exists(already))
-            .values_list("pk", "participant__user_id", "participant__user__email")
-        )
-        rows = [
-            Email(
-                key=f"reminder:{days}:{registration_id}",
-                kind=Email.Kind.REMINDER,
-                recipient_id=user_id,
-                to_email=email,
-                registration_id=registration_id,
-                session=session,
-                data={"days": days},
-            )
-            for registration_id, user_id, email in registrations
-        ]
-        # ON CONFLICT DO NOTHING on the unique key: a concurrent sweep's rows are skipped.
-        before = Email.objects.filter(kind=Email.Kind.REMINDER, session=session).count()
-        Email.objects.bulk_create(rows, ignore_conflicts=True, batch_size=2000)
-        created += Email.objects.filter(kind=Email.Kind.REMINDER, session=session).count() - before
+        ids = record(session=session, days=days, due=due, dispatched=dispatch_new)
+        if dispatch_new:
+            dispatch(ids)
+        created += len(ids)
     return created
 
 
+def _record_reminders_sql(*, session, days: int, due: dt.datetime, dispatched: bool) -> list[int]:
+    """PostgreSQL: one INSERT ... SELECT ... ON CONFLICT (key) DO NOTHING RETURNING id.
+
+    The rows never travel through Python; a key a concurrent sweep (or an earlier one)
+    recorded is skipped by the unique index, and only this statement's new rows come back.
+    Records what `_record_reminders` records (tests/notifications/test_reminders.py).
+    """
+    from django.contrib.auth import get_user_model
+
+    from participants.models import Participant, Registration
+
+    quote = connection.ops.quote_name
+    email, registration = Email._meta, Registration._meta
+    participant, user = Participant._meta, get_user_model()._meta
+    now = timezone.now()
+    sql = f"""
+        INSERT INTO {quote(email.db_table)} (
+            key, kind, recipient_id, to_email, registration_id, session_id, data,
+            subject, body_text, body_html, status, attempts, last_error,
+            created_at, dispatched_at
+        )
+        SELECT %s || r.id, %s, u.{quote(user.pk.column)}, u.email, r.id, r.session_id,
+            CAST(%s AS jsonb), '', '', '', %s, 0, '', %s, %s
+        FROM {quote(registration.db_table)} r
+        JOIN {quote(participant.db_table)} p ON p.id = r.participant_id
+        JOIN {quote(user.db_table)} u ON u.{quote(user.pk.column)} = p.user_id
+        WHERE r.session_id = %s AND r.status = %s
+            AND COALESCE(r.confirmed_at, r.created_at) < %s
+        ORDER BY r.id
+        ON CONFLICT (key) DO NOTHING
+        RETURNING id
+    """  # noqa: S608 - names come from the models' metadata, every value is a parameter
+    params = [
+        f"reminder:{days}:",
+        Email.Kind.REMINDER.value,
+        json.dumps({"days": days}),
+        Email.Status.QUEUED.value,
+        now,
+        now if dispatched else None,
+        session.pk,
+        Registration.Status.CONFIRMED.value,
+        due,
+    ]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return sorted(row[0] for row in cursor.fetchall())
+
+
+def _record_reminders(*, session, days: int, due: dt.datetime, dispatched: bool) -> list[int]:
+    """Any database: the same rows through the ORM (bulk_create, ON CONFLICT DO NOTHING).
+
+    Two sweeps at once may both count (and hand out) a row here; its send task still
+    sends it once.
+    """
+    from participants.models import Registration
+
+    key = Concat(Value(f"reminder:{days}:"), Cast(OuterRef("pk"), CharField()))
+    registrations = (
+        Registration.objects.filter(session=session, status=Registration.Status.CONFIRMED)
+        .annotate(since=Coalesce("confirmed_at", "created_at"))
+        .filter(since__lt=due)
+        .exclude(Exists(Email.objects.filter(key=key)))
+        .values_list("pk", "participant__user_id", "participant__user__email")
+    )
+    now = timezone.now()
+    rows = [
+        Email(
+            key=f"reminder:{days}:{registration_id}",
+            kind=Email.Kind.REMINDER,
+            recipient_id=user_id,
+            to_email=email,
+            registration_id=registration_id,
+            session=session,
+            data={"days": days},
+            dispatched_at=now if dispatched else None,
+        )
+        for registration_id, user_id, email in registrations
+    ]
+    ids = []
+    for chunk in _chunks(rows, 2000):
+        Email.objects.bulk_create(chunk, ignore_conflicts=True)
+        keys = [row.key for row in chunk]
+        ids += Email.objects.filter(key__in=keys).values_list("pk", flat=True)
+    return sorted(ids)
+
+
 def sweep_reminders(*, now: dt.datetime | None = None) -> int:
-    """The periodic sweep: record due reminders, then hand every undispatched row out."""
-    create_due_reminders(now=now)
-    return dispatch_pending(now=now)
+    """The periodic sweep: record due reminders, hand them out, then any undispatched row."""
+    created = create_due_reminders(now=now, dispatch_new=True)
+    return created + dispatch_pending(now=now)
 
 
 # -- weekly leader digest ---------------------------------------------------------------------
