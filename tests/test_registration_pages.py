@@ -264,8 +264,8 @@ def test_it_404s_registering_for_an_unknown_session(login, service_worker):
     assert login(service_worker).post(url).status_code == 404
 
 
-def test_it_refuses_a_session_of_an_unpublished_programme(login, service_worker):
+def test_it_404s_a_session_of_an_unpublished_programme(login, service_worker):
     session = factories.SessionFactory(programme__is_published=False)
     response = login(service_worker).post(register_url(session))
-    assert response.status_code == 302
+    assert response.status_code == 404  # as its page does: it does not exist for participants
     assert not Registration.objects.exists()
