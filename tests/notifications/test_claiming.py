@@ -70,8 +70,19 @@ def test_it_sends_a_batch_with_one_statement_per_email(db, recording, assert_que
             assert len(send_batch(ids).sent) == count
 
 
-def _two_batches_at_once(ids):
+def _two_batches_at_once(ids, monkeypatch):
+    """Both batches load their rows before either claims one, so they really overlap
+    (without this a loaded machine may run one batch to the end before the other starts)."""
     barrier = threading.Barrier(2)
+    loaded = threading.Barrier(2, timeout=30)
+    original_load = sending.load
+
+    def load_then_wait(batch_ids):
+        rows = original_load(batch_ids)
+        loaded.wait()
+        return rows
+
+    monkeypatch.setattr(sending, "load", load_then_wait)
     results, errors = [], []
 
     def run():
@@ -92,10 +103,12 @@ def _two_batches_at_once(ids):
     return results
 
 
-def test_it_hands_each_row_to_one_of_two_batches_running_at_once(transactional_db, recording):
+def test_it_hands_each_row_to_one_of_two_batches_running_at_once(
+    transactional_db, recording, monkeypatch
+):
     ids = _queued(60)
 
-    first, second = _two_batches_at_once(ids)
+    first, second = _two_batches_at_once(ids, monkeypatch)
 
     assert set(first.sent).isdisjoint(second.sent)
     assert sorted(first.sent + second.sent) == ids
@@ -109,7 +122,7 @@ def test_it_would_send_rows_twice_without_the_conditional_claim(
     ids = _queued(60)
     monkeypatch.setattr(sending, "ACTIVE", [*sending.ACTIVE, Email.Status.SENDING])
 
-    first, second = _two_batches_at_once(ids)
+    first, second = _two_batches_at_once(ids, monkeypatch)
 
     assert not set(first.sent).isdisjoint(second.sent)
     assert len(recording.keys) > len(set(recording.keys))
