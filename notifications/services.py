@@ -154,31 +154,40 @@ def waiting_list_place(registration) -> int | None:
     return order.index(registration.pk) + 1 if registration.pk in order else None
 
 
-def queue_registration_email(*, registration, kind: str) -> None:
+def queue_registration_email(
+    *, registration, kind: str, place: int | None = None, new: bool = False
+) -> None:
     """Tell the registration's participant what happened, once the transaction commits.
 
     kind: confirmed, waitlisted, promoted or cancelled. Recorded once per
     (registration, kind): calling it twice for the same event sends one email.
+
+    The registration service calls this while it holds the session lock, so it can
+    pass what it already knows: `place` (waiting list, 1 = first) saves a query, and
+    `new=True` says the registration row was inserted in this very transaction, so
+    its key cannot exist yet and one plain INSERT (no savepoint, no SELECT) records it.
     """
     user = registration.participant.user
     data = {}
     if kind == Email.Kind.WAITLISTED:
-        data["place"] = waiting_list_place(registration)
+        data["place"] = place if place is not None else waiting_list_place(registration)
     if kind == Email.Kind.CANCELLED:
         data["late"] = bool(getattr(registration, "is_late_cancellation", False))
+    fields = {
+        "kind": kind,
+        "recipient": user,
+        "to_email": user.email,
+        "registration": registration,
+        "session_id": registration.session_id,
+        "data": data,
+        "dispatched_at": timezone.now(),
+    }
+    key = f"{kind}:{registration.pk}"
+    if new:
+        dispatch([Email.objects.create(key=key, **fields).pk])
+        return
     with transaction.atomic():
-        row, created = Email.objects.get_or_create(
-            key=f"{kind}:{registration.pk}",
-            defaults={
-                "kind": kind,
-                "recipient": user,
-                "to_email": user.email,
-                "registration": registration,
-                "session_id": registration.session_id,
-                "data": data,
-                "dispatched_at": timezone.now(),
-            },
-        )
+        row, created = Email.objects.get_or_create(key=key, defaults=fields)
         if created:
             dispatch([row.pk])
 

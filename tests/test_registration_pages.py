@@ -269,3 +269,33 @@ def test_it_404s_a_session_of_an_unpublished_programme(login, service_worker):
     response = login(service_worker).post(register_url(session))
     assert response.status_code == 404  # as its page does: it does not exist for participants
     assert not Registration.objects.exists()
+
+
+def test_it_pins_the_queries_of_one_registration_post(
+    login, service_worker, session, assert_queries
+):
+    """The registration POST stays lean: five statements under the session lock."""
+    from notifications.models import Email
+
+    def post(person):
+        url = reverse("participants:register", kwargs={"pk": session.pk})
+        client = login(person)
+        # 1 django_session, 2 user, 3 participant, 4 SAVEPOINT (BEGIN in production),
+        # then under the lock: 5 session row FOR UPDATE with its programme, 6 confirmed
+        # and waiting counts, 7 INSERT registration, 8 INSERT event, 9 INSERT outbox row,
+        # 10 RELEASE SAVEPOINT (COMMIT in production). No page is rendered.
+        with assert_queries(10):
+            response = client.post(url)
+        assert response.status_code == 302
+        return response
+
+    post(service_worker)  # the one seat
+    # Ten times the waiting list: the same statements, the place comes from the count.
+    for person in factories.ParticipantFactory.create_batch(10):
+        post(person)
+    last = Registration.objects.filter(session=session).latest("pk")
+    assert last.status == Registration.Status.WAITLISTED
+    email = Email.objects.get(key=f"waitlisted:{last.pk}")
+    assert email.data == {"place": 10}
+    assert Email.objects.filter(session=session).count() == 11
+    assert last.events.count() == 1
