@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import FormView, TemplateView
 
+from familiestotte import spreadsheets
 from programme.models import Session
 
 from . import coordinator_selectors, exports, selectors, services
@@ -267,10 +268,10 @@ class ExportView(SessionMixin, View):
         registrations = coordinator_selectors.everyone(selectors.session_list(session))
         if self.extension == "xlsx":
             content = exports.to_xlsx(session, registrations)
-            content_type = exports.XLSX_CONTENT_TYPE
+            content_type = spreadsheets.XLSX_CONTENT_TYPE
         else:
             content = exports.to_csv(registrations)
-            content_type = exports.CSV_CONTENT_TYPE
+            content_type = spreadsheets.CSV_CONTENT_TYPE
         response = HttpResponse(content, content_type=content_type)
         response["Content-Disposition"] = content_disposition_header(
             as_attachment=True, filename=exports.filename(session, self.extension)

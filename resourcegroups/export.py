@@ -1,33 +1,12 @@
-"""The coordinator's overview as CSV or XLSX, safe to open in a spreadsheet.
-
-A cell that begins with =, +, -, @, tab or carriage return would be run as a
-formula by Excel or LibreOffice (CSV injection); such text gets a leading
-apostrophe, and openpyxl is told the cell is a string.
-"""
-
-import csv
-import io
+"""The coordinator's overview as CSV or XLSX (written by familiestotte.spreadsheets,
+which also guards against formula injection)."""
 
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def safe_cell(value):
-    """Numbers and booleans as they are; text that could start a formula, defused."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return _("Yes") if value else _("No")
-    if isinstance(value, int | float):
-        return value
-    text = str(value)
-    if text.startswith(FORMULA_STARTS):
-        return "'" + text
-    return text
+from familiestotte import spreadsheets
 
 
 def _report_cell(report) -> str:
@@ -79,32 +58,11 @@ def overview_response(overview, *, fmt: str) -> HttpResponse:
     stamp = timezone.localdate().isoformat()
     name = f"oversikt-{slugify(overview.programme.slug)}-{stamp}"
     if fmt == "xlsx":
-        from openpyxl import Workbook
-
-        workbook = Workbook()
-        sheet = workbook.active
-        sheet.title = _("Overview")[:31]
-        sheet.append([safe_cell(v) for v in header])
-        for row in rows:
-            sheet.append([safe_cell(v) for v in row])
-        for cells in sheet.iter_rows():
-            for cell in cells:
-                if isinstance(cell.value, str):
-                    cell.data_type = "s"
-        buffer = io.BytesIO()
-        workbook.save(buffer)
-        response = HttpResponse(
-            buffer.getvalue(),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
+        content = spreadsheets.xlsx_bytes(header, rows, sheet_title=_("Overview"))
+        response = HttpResponse(content, content_type=spreadsheets.XLSX_CONTENT_TYPE)
         response["Content-Disposition"] = f'attachment; filename="{name}.xlsx"'
         return response
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";")
-    writer.writerow([safe_cell(v) for v in header])
-    for row in rows:
-        writer.writerow([safe_cell(v) for v in row])
-    # A byte-order mark so Excel reads æ, ø and å as UTF-8.
-    response = HttpResponse("\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8")
+    content = spreadsheets.csv_bytes(header, rows)
+    response = HttpResponse(content, content_type=spreadsheets.CSV_CONTENT_TYPE)
     response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
     return response

@@ -7,8 +7,8 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
+from familiestotte.spreadsheets import safe_cell
 from resourcegroups import services
-from resourcegroups.export import safe_cell
 from resourcegroups.models import ProgressReport
 from tests import factories
 
