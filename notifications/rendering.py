@@ -217,20 +217,6 @@ class Renderer:
         return ("samling.ics", self._calendars[session.pk], "text/calendar")
 
 
-def render(email: Email) -> Rendered:
-    """What goes out for this row: stored text if it has it, else rendered now."""
-    if email.subject:
-        rendered = Rendered(email.subject, email.body_text, email.body_html)
-        if email.kind in WITH_CALENDAR and email.session_id:
-            rendered.attachments.append(
-                ("samling.ics", session_ics(email.session), "text/calendar")
-            )
-        return rendered
-    if email.kind in SESSION_KINDS:
-        return render_session_email(email)
-    raise ValueError(f"Email {email.pk} of kind {email.kind} has no rendered text.")
-
-
 def message_id(email: Email) -> str:
     """The same Message-ID on every attempt, so a receiving server can spot a repeat."""
     return f"<outbox.{email.pk}@familiestotte.invalid>"

@@ -267,11 +267,6 @@ def reopen_report(*, report: ProgressReport) -> ProgressReport:
     return locked
 
 
-def _when(value, day, clock) -> str:
-    """«23. november 2026 kl. 09.00», as the portal's `when` filter writes it."""
-    return _("%(day)s at %(time)s") % {"day": day(value), "time": clock(value)}
-
-
 def send_report_due_reminders(*, now: dt.datetime | None = None) -> int:
     """Remind every confirmed leader whose organisation's report is due and not submitted.
 
@@ -282,7 +277,7 @@ def send_report_due_reminders(*, now: dt.datetime | None = None) -> int:
     """
     from django.utils import translation
 
-    from familiestotte.templatetags.portal import clock, day
+    from familiestotte.templatetags.portal import when
     from notifications.models import Email
     from notifications.services import queue_email
 
@@ -303,8 +298,8 @@ def send_report_due_reminders(*, now: dt.datetime | None = None) -> int:
                         "organisation": due.enrolment.organisation.name,
                         "programme": due.enrolment.programme.name,
                         "gathering_title": due.gathering.title,
-                        "gathering_when": _when(due.gathering.starts_at, day, clock),
-                        "due_when": _when(report_due_at(due.gathering), day, clock),
+                        "gathering_when": when(due.gathering.starts_at),
+                        "due_when": when(report_due_at(due.gathering)),
                         "has_draft": due.has_draft,
                         "report_url": settings.SITE_URL.rstrip("/") + due.report_path,
                     },
