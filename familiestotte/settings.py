@@ -124,8 +124,9 @@ AUTH_PASSWORD_VALIDATORS = [
 
 AUTHENTICATION_BACKENDS = [
     "rules.permissions.ObjectPermissionBackend",
-    "django.contrib.auth.backends.ModelBackend",
-    "allauth.account.auth_backends.AuthenticationBackend",
+    # Django's and allauth's backends, each loading the participant with the user.
+    "participants.backends.ModelBackend",
+    "participants.backends.AccountBackend",
 ]
 
 # Norwegian Bokmål first, English second; Europe/Oslo time.

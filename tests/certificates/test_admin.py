@@ -9,7 +9,7 @@ CHANGELIST = reverse("admin:certificates_certificate_changelist")
 # 1 session, 2 user, 3 programmes for the filter, 4 organisations for the filter,
 # 5-6 counts (filtered and total), 7 certificates with participant, organisation and
 # programme, 8 the coordinator's own profile (menu), 9-10 the date hierarchy
-QUERIES = 10
+QUERIES = 9
 
 
 def issued(programme, training_days, attend, participant):
