@@ -13,7 +13,6 @@ from django.db import connection
 
 from participants import services
 from participants.models import Registration
-from programme.models import Session
 
 from . import factories
 
@@ -77,7 +76,7 @@ def test_it_overbooks_without_the_lock_so_the_race_test_can_fail(crowd, monkeypa
     count_seats = services._seat_counts
 
     def unlocked_session(session_pk):
-        return Session.objects.select_related("programme").get(pk=session_pk)  # no FOR UPDATE
+        return services._session_row(session_pk, lock=False)  # no FOR UPDATE
 
     def slow_count(locked_session):
         seats_taken = count_seats(locked_session)
