@@ -208,6 +208,8 @@ CELERY_TASK_DEFAULT_QUEUE = os.environ.get("CELERY_TASK_DEFAULT_QUEUE", "celery"
 NOTIFICATIONS_BATCH_SIZE = envint("NOTIFICATIONS_BATCH_SIZE", 200)
 NOTIFICATIONS_MAX_ATTEMPTS = envint("NOTIFICATIONS_MAX_ATTEMPTS", 5)
 NOTIFICATIONS_RETRY_BACKOFF = envint("NOTIFICATIONS_RETRY_BACKOFF", 60)  # seconds, doubled
+# Registration emails committed within this many seconds share one dispatch task.
+NOTIFICATIONS_DISPATCH_WINDOW = envint("NOTIFICATIONS_DISPATCH_WINDOW", 1)
 # Queued rows no worker took within this many seconds are handed out again.
 NOTIFICATIONS_REQUEUE_AFTER = envint("NOTIFICATIONS_REQUEUE_AFTER", 600)
 # Rows still 'sending' after this many seconds were interrupted: failed, never resent.

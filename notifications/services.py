@@ -25,6 +25,7 @@ from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
 from django.db import connection, transaction
 from django.db.models import CharField, Exists, OuterRef, Q, Value
 from django.db.models.functions import Cast, Coalesce, Concat
@@ -68,6 +69,33 @@ def dispatch(ids: list[int]) -> None:
             send_emails.delay(chunk)
 
     transaction.on_commit(send)
+
+
+DISPATCH_PENDING_KEY = "notifications:dispatch-pending"
+
+
+def dispatch_soon() -> None:
+    """After commit, make sure a worker hands out the new rows within a few seconds.
+
+    For the registration emails: during a rush every registration commits its own
+    row, and a task message each cost the web process about as much CPU as the rest
+    of the registration. Instead the first commit in a window of
+    NOTIFICATIONS_DISPATCH_WINDOW seconds queues one dispatch_pending task, due two
+    windows later; commits that find the window's cache key leave their rows to it.
+    A row committed while the key stands is thus older than the task that claims it,
+    even with a cache local to each process. The periodic re-queue is the safety net.
+    """
+    window = settings.NOTIFICATIONS_DISPATCH_WINDOW
+
+    def queue():
+        from .tasks import dispatch_pending_emails
+
+        if cache.add(DISPATCH_PENDING_KEY, True, timeout=window):
+            dispatch_pending_emails.apply_async(countdown=2 * window)
+
+    # robust: the registration has committed; if the broker is down it stands, and the
+    # periodic re-queue sends its email.
+    transaction.on_commit(queue, robust=True)
 
 
 def dispatch_pending(*, now: dt.datetime | None = None, limit: int = 50_000) -> int:
@@ -180,16 +208,16 @@ def queue_registration_email(
         "registration": registration,
         "session_id": registration.session_id,
         "data": data,
-        "dispatched_at": timezone.now(),
     }
     key = f"{kind}:{registration.pk}"
     if new:
-        dispatch([Email.objects.create(key=key, **fields).pk])
+        Email.objects.create(key=key, **fields)
+        dispatch_soon()
         return
     with transaction.atomic():
-        row, created = Email.objects.get_or_create(key=key, defaults=fields)
+        _row, created = Email.objects.get_or_create(key=key, defaults=fields)
         if created:
-            dispatch([row.pk])
+            dispatch_soon()
 
 
 def queue_email(

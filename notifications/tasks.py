@@ -1,6 +1,7 @@
 """Celery tasks: thin wrappers that take ids, call the outbox code, and may run twice."""
 
 from celery import shared_task
+from django.core.cache import cache
 
 from . import services
 from .sending import send_batch
@@ -13,6 +14,14 @@ def send_emails(email_ids: list[int]) -> dict:
     for countdown, ids in result.retry.items():
         send_emails.apply_async((ids,), countdown=countdown)
     return {"sent": len(result.sent), "failed": len(result.failed), "skipped": len(result.skipped)}
+
+
+@shared_task(acks_late=True, ignore_result=True)
+def dispatch_pending_emails() -> int:
+    """Queued by services.dispatch_soon: hand out the rows committed since the last run."""
+    # Cleared first: a row committed from now on queues a new task, so none is missed.
+    cache.delete(services.DISPATCH_PENDING_KEY)
+    return services.dispatch_pending()
 
 
 @shared_task(acks_late=True, ignore_result=True)

@@ -96,3 +96,14 @@ def _celery_in_process(request):
 def _fast_password_hasher(settings):
     """Hashing with PBKDF2 costs most of a test's time here; no test is about its strength."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache: a dispatch window left open by the previous
+    test would otherwise hold back this test's registration emails."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

@@ -11,6 +11,7 @@ import threading
 import time
 import uuid
 from collections import Counter
+from unittest import mock
 
 import pytest
 import redis
@@ -18,8 +19,10 @@ from django.db import connection, connections, transaction
 from django.utils import timezone
 
 from familiestotte.celery import app
+from notifications import tasks
 from notifications.models import Email
 from notifications.services import queue_registration_email, requeue_stale, sweep_reminders
+from participants.services import register
 from tests import factories
 
 from .bulk import confirmed_registrations
@@ -224,3 +227,42 @@ def test_it_delivers_the_1_day_reminder_at_09_local_time_after_the_spring_change
     sweep_reminders(now=dt.datetime(2026, 3, 29, 7, 0, tzinfo=dt.UTC))  # 09.00 summer time
     wait_for(lambda: len(received.received()) == 3, what="three 1-day reminders")
     assert all(key.startswith("reminder:1:") for key in received.received())
+
+
+def test_it_delivers_a_rush_of_registrations_with_a_few_task_messages(start_worker, received):
+    """Twenty people register at once, each on a connection of its own: every one gets
+    one email, and the web side sent a handful of task messages, not twenty."""
+    start_worker()
+    session = factories.SessionFactory(capacity=5)
+    people = factories.ParticipantFactory.create_batch(20)
+    barrier = threading.Barrier(len(people))
+    messages, errors = [], []
+    send_message = tasks.dispatch_pending_emails.apply_async
+
+    def counted(*args, **kwargs):
+        messages.append(kwargs)
+        return send_message(*args, **kwargs)
+
+    def run(person):
+        try:
+            barrier.wait(timeout=30)
+            register(participant=person, session=session)
+        except Exception as exc:  # noqa: BLE001 - every error is a test failure
+            errors.append(repr(exc))
+        finally:
+            connections.close_all()
+
+    with mock.patch.object(tasks.dispatch_pending_emails, "apply_async", side_effect=counted):
+        threads = [threading.Thread(target=run, args=(person,)) for person in people]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout=60)
+
+    assert errors == []
+    wait_for(lambda: len(received.received()) == 20, what="twenty registration emails")
+    time.sleep(1)
+    keys = Counter(received.received())
+    assert set(keys.values()) == {1}
+    assert Counter(key.split(":")[0] for key in keys) == {"confirmed": 5, "waitlisted": 15}
+    assert 1 <= len(messages) <= 3, messages

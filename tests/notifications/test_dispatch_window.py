@@ -1,0 +1,93 @@
+"""Registration emails committed close together share one dispatch task.
+
+A rush of registrations used to send one task message per email, which cost the web
+process as much CPU as the registration itself. Now the first commit in a window
+queues one delayed dispatch_pending_emails task and the others leave their rows to it.
+"""
+
+from unittest import mock
+
+import pytest
+from django.core.cache import cache
+from kombu.exceptions import OperationalError
+
+from notifications import services, tasks
+from notifications.models import Email
+from participants import services as registrations
+from tests import factories
+
+
+@pytest.fixture
+def people(db):
+    return factories.ParticipantFactory.create_batch(3)
+
+
+@pytest.fixture
+def task_messages():
+    """The dispatch task's messages, recorded instead of sent (the task does not run)."""
+    with mock.patch.object(tasks.dispatch_pending_emails, "apply_async") as apply_async:
+        yield apply_async
+
+
+def register(person, session, capture):
+    with capture(execute=True):
+        return registrations.register(participant=person, session=session)
+
+
+def test_three_registrations_in_one_window_queue_one_delayed_task(
+    session, people, task_messages, django_capture_on_commit_callbacks, settings
+):
+    settings.NOTIFICATIONS_DISPATCH_WINDOW = 1
+
+    for person in people:
+        register(person, session, django_capture_on_commit_callbacks)
+
+    task_messages.assert_called_once_with(countdown=2)
+    rows = Email.objects.filter(session=session)
+    assert rows.count() == 3
+    assert set(rows.values_list("dispatched_at", flat=True)) == {None}
+
+
+def test_a_commit_after_the_window_queues_the_next_task(
+    session, people, task_messages, django_capture_on_commit_callbacks
+):
+    register(people[0], session, django_capture_on_commit_callbacks)
+    cache.delete(services.DISPATCH_PENDING_KEY)  # the window has passed
+
+    register(people[1], session, django_capture_on_commit_callbacks)
+
+    assert task_messages.call_count == 2
+
+
+def test_the_task_sends_every_row_committed_in_its_window_once(
+    session, people, task_messages, django_capture_on_commit_callbacks, mailoutbox
+):
+    for person in people:
+        register(person, session, django_capture_on_commit_callbacks)
+    assert mailoutbox == []
+
+    with django_capture_on_commit_callbacks(execute=True):
+        handed_out = tasks.dispatch_pending_emails()
+
+    assert handed_out == 3
+    assert sorted(m.to[0] for m in mailoutbox) == sorted(p.user.email for p in people)
+    assert set(Email.objects.values_list("status", flat=True)) == {Email.Status.SENT}
+    # The task closed the window first, so the next commit queues a task of its own.
+    assert cache.get(services.DISPATCH_PENDING_KEY) is None
+
+
+def test_a_registration_stands_when_the_broker_is_down(
+    session, people, django_capture_on_commit_callbacks
+):
+    down = OperationalError("Error 111 connecting to 127.0.0.1:6379. Connection refused.")
+    with mock.patch.object(tasks.dispatch_pending_emails, "apply_async", side_effect=down):
+        registration = register(people[0], session, django_capture_on_commit_callbacks)
+
+    registration.refresh_from_db()
+    assert registration.status == registration.Status.CONFIRMED
+    # The row waits for the periodic re-queue, which hands out undispatched rows.
+    row = Email.objects.get(registration=registration)
+    assert (row.status, row.dispatched_at) == (Email.Status.QUEUED, None)
+    with mock.patch.object(services, "dispatch") as dispatch:
+        assert services.requeue_stale() == 1
+    dispatch.assert_called_once_with([row.pk])
