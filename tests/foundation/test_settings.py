@@ -43,6 +43,7 @@ def test_it_reads_the_documented_environment_variables():
         **PRODUCTION,
         DATABASE_URL="postgres://portal:pw@db.example.no:5433/portal",
         CELERY_BROKER_URL="redis://redis.example.no:6380/3",
+        CACHE_URL="redis://redis.example.no:6380/4",
         EMAIL_HOST="smtp.example.no",
         EMAIL_PORT="2525",
         DEFAULT_FROM_EMAIL="Familiestøtte <post@example.no>",
@@ -51,7 +52,8 @@ def test_it_reads_the_documented_environment_variables():
         "from django.conf import settings as s; db = s.DATABASES['default'];"
         "print(s.DEBUG, s.ALLOWED_HOSTS, db['HOST'], db['PORT'], db['NAME'],"
         " s.CELERY_BROKER_URL, s.CELERY_TASK_ALWAYS_EAGER, s.EMAIL_BACKEND, s.EMAIL_HOST,"
-        " s.EMAIL_PORT, s.DEFAULT_FROM_EMAIL, s.DEMO_MODE, sep='|')"
+        " s.EMAIL_PORT, s.DEFAULT_FROM_EMAIL, s.DEMO_MODE, s.CACHES['default']['BACKEND'],"
+        " s.CACHES['default']['LOCATION'], s.SESSION_ENGINE, sep='|')"
     )
     result = manage("shell", "-c", code, env=env)
     assert result.stdout.strip().splitlines()[-1].split("|") == [
@@ -67,6 +69,9 @@ def test_it_reads_the_documented_environment_variables():
         "2525",
         "Familiestøtte <post@example.no>",
         "False",
+        "django.core.cache.backends.redis.RedisCache",
+        "redis://redis.example.no:6380/4",
+        "django.contrib.sessions.backends.cached_db",
     ]
 
 
@@ -74,7 +79,7 @@ def test_it_defaults_to_the_embedded_mode_without_any_variable():
     code = (
         "from django.conf import settings as s; from django.db import connection;"
         "print(s.DEBUG, connection.vendor, s.CELERY_TASK_ALWAYS_EAGER, s.EMAIL_BACKEND,"
-        " s.DEMO_MODE, sep='|')"
+        " s.DEMO_MODE, s.CACHES['default']['BACKEND'], s.SESSION_ENGINE, sep='|')"
     )
     result = manage("shell", "-c", code, env=clean_env())
     assert result.stdout.strip().splitlines()[-1].split("|") == [
@@ -83,4 +88,6 @@ def test_it_defaults_to_the_embedded_mode_without_any_variable():
         "True",
         "django.core.mail.backends.console.EmailBackend",
         "True",
+        "django.core.cache.backends.locmem.LocMemCache",
+        "django.contrib.sessions.backends.db",
     ]
