@@ -112,14 +112,9 @@ def prepare(*, clients: int, capacity: int, sessions: int):
 
     django.setup()
     from django.conf import settings
-    from django.contrib.auth import (
-        BACKEND_SESSION_KEY,
-        HASH_SESSION_KEY,
-        SESSION_KEY,
-        get_user_model,
-    )
-    from django.contrib.sessions.backends.db import SessionStore
+    from django.contrib.auth import get_user_model
     from django.core.management import call_command
+    from django.test import Client
     from django.utils import timezone
 
     from participants.models import Organisation, Participant
@@ -176,12 +171,10 @@ def prepare(*, clients: int, capacity: int, sessions: int):
     )
     cookies = []
     for user in users:
-        store = SessionStore()
-        store[SESSION_KEY] = str(user.pk)
-        store[BACKEND_SESSION_KEY] = "participants.backends.ModelBackend"
-        store[HASH_SESSION_KEY] = user.get_session_auth_hash()
-        store.create()
-        cookies.append(f"{settings.SESSION_COOKIE_NAME}={store.session_key}")
+        client = Client()
+        client.force_login(user)
+        cookie = client.cookies[settings.SESSION_COOKIE_NAME]
+        cookies.append(f"{cookie.key}={cookie.value}")
     from django.db import connections
 
     connections.close_all()

@@ -9,8 +9,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
-from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
-from django.contrib.sessions.backends.db import SessionStore
+from django.test import Client
 
 # Playwright's sync API runs an event loop in the test thread; the ORM calls the
 # tests make there are still synchronous, so Django may allow them.
@@ -66,20 +65,11 @@ def log_in(page, live_server):
     """log_in(participant): give the browser a signed-in session for that person."""
 
     def _log_in(participant):
-        user = participant.user
-        session = SessionStore()
-        session[SESSION_KEY] = str(user.pk)
-        session[BACKEND_SESSION_KEY] = "participants.backends.ModelBackend"
-        session[HASH_SESSION_KEY] = user.get_session_auth_hash()
-        session.create()
+        client = Client()
+        client.force_login(participant.user)
+        name = settings.SESSION_COOKIE_NAME
         page.context.add_cookies(
-            [
-                {
-                    "name": settings.SESSION_COOKIE_NAME,
-                    "value": session.session_key,
-                    "url": live_server.url,
-                }
-            ]
+            [{"name": name, "value": client.cookies[name].value, "url": live_server.url}]
         )
         return page
 
