@@ -137,9 +137,8 @@ def test_it_shows_at_most_the_limit_and_asks_to_search(coordinator_client, sessi
 
 
 def test_the_add_pages_query_count_stays_the_same_with_ten_times_the_people(
-    coordinator_client, session, assert_queries, settings
+    coordinator_client, session, assert_queries
 ):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # speed only
     toten = factories.OrganisationFactory(name="Vestre Toten kommune")
     factories.ParticipantFactory.create_batch(4, organisation=toten)
     # 1 auth session, 2 user, 3 the coordinator's participant row (permission check),

@@ -31,12 +31,6 @@ ANYONE_SIGNED_IN = {p: 200 for p in PERSONAS if p != "anonymous"}
 LOG_IN = 302  # anonymous visitors are sent to log in
 
 
-@pytest.fixture(autouse=True)
-def fast_passwords(settings):
-    """Many users per test: a fast hasher keeps the matrix quick. No test here hashes."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def world(programme, service_worker, leader, other_leader, other_service_worker, coordinator):
     """Every object the table names, keyed by the name it uses."""

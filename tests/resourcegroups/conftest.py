@@ -51,12 +51,6 @@ def build_enrolment(*, programme, organisation, leader, worker, goals, gathering
     )
 
 
-@pytest.fixture(autouse=True)
-def fast_password_hashing(settings):
-    """The personas' passwords are hashed on creation; PBKDF2 would dominate the run."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def world(programme, leader, service_worker, other_leader, other_service_worker):
     goals = [
