@@ -27,16 +27,15 @@ import os
 import re
 import secrets
 import signal
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
 # The registration form on the session page, and its CSRF token.
 REGISTER_FORM = re.compile(
     r'<form method="post" action="/samlinger/\d+/meld-pa/">\s*'
@@ -79,30 +78,6 @@ def parse_args():
     parser.add_argument("--bare-rounds", type=int, default=5)
     parser.add_argument("--timeout", type=float, default=120.0, help="seconds per phase")
     return parser.parse_args()
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def recreate_database(url: str) -> None:
-    import psycopg2
-
-    parts = urlsplit(url)
-    name = parts.path.lstrip("/")
-    assert re.fullmatch(r"[a-z0-9_]+", name), "use a plain database name"
-    admin = urlunsplit(parts._replace(path="/postgres"))
-    connection = psycopg2.connect(admin)
-    connection.autocommit = True
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s", [name]
-        )
-        cursor.execute(f'DROP DATABASE IF EXISTS "{name}"')
-        cursor.execute(f'CREATE DATABASE "{name}"')
-    connection.close()
 
 
 def prepare(*, clients: int, capacity: int, sessions: int):
@@ -352,6 +327,8 @@ async def run_bench(base: str, *, session_ids: list[int], cookies: list[str], ar
 
 
 def main() -> int:
+    from tests.foundation.standalone import free_port, recreate_database
+
     args = parse_args()
     # The bench process signs the sessions; the server must share its secret key.
     os.environ.update(
@@ -363,7 +340,6 @@ def main() -> int:
         }
     )
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "familiestotte.settings")
-    sys.path.insert(0, str(ROOT))
     recreate_database(args.database_url)
     session_ids, cookies = prepare(
         clients=args.clients, capacity=args.capacity, sessions=args.rounds + 1

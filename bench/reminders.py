@@ -13,12 +13,10 @@ emails per second, SMTP connections opened and duplicates the sink saw, then one
 import datetime as dt
 import json
 import os
-import subprocess
 import sys
 import time
 import uuid
 from pathlib import Path
-from urllib.parse import urlparse
 
 BASE_DIR = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(BASE_DIR))
@@ -46,15 +44,6 @@ def loadavg() -> str:
         return " ".join(Path("/proc/loadavg").read_text().split()[:3])
     except OSError:
         return "unknown"
-
-
-def recreate_database():
-    url = urlparse(DATABASE_URL)
-    name = url.path.lstrip("/")
-    args = ["-h", url.hostname or "127.0.0.1", "-p", str(url.port or 5432)]
-    args += ["-U", url.username or "postgres"]
-    subprocess.run(["dropdb", "--if-exists", *args, name], check=True)
-    subprocess.run(["createdb", *args, name], check=True)
 
 
 def setup_data() -> int:
@@ -87,7 +76,9 @@ def setup_data() -> int:
 
 
 def main():
-    recreate_database()
+    from tests.foundation.standalone import recreate_database
+
+    recreate_database(DATABASE_URL)
     import django
 
     django.setup()

@@ -1,7 +1,6 @@
 """Helpers for tests that run the portal in a child process with its own environment."""
 
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -51,12 +50,6 @@ def manage(*args: str, env: dict[str, str], check: bool = True) -> subprocess.Co
     if check:
         assert result.returncode == 0, f"manage.py {' '.join(args)}:\n{result.stderr}"
     return result
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def wait_for(url: str, process: subprocess.Popen, headers=None, timeout: float = 60) -> None:

@@ -9,7 +9,8 @@ import pytest
 
 from programme.demo import DEMO_PASSWORD, DEMO_USERS
 
-from .processes import PYTHON, free_port, manage, stop
+from .processes import PYTHON, manage, stop
+from .standalone import free_port
 from .test_embedded_smoke import serve, sqlite_env  # noqa: F401 - fixture
 
 PAGES_PER_ROLE = 150

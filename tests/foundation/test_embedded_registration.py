@@ -6,7 +6,8 @@ import re
 
 import httpx
 
-from .processes import PYTHON, free_port, manage, stop
+from .processes import PYTHON, manage, stop
+from .standalone import free_port
 from .test_embedded_crawl import log_in
 from .test_embedded_smoke import serve, sqlite_env  # noqa: F401 - fixture
 

@@ -10,7 +10,8 @@ import subprocess
 
 import pytest
 
-from .processes import BASE_DIR, PYTHON, clean_env, fetch, free_port, manage, stop, wait_for
+from .processes import BASE_DIR, PYTHON, clean_env, fetch, manage, stop, wait_for
+from .standalone import free_port
 
 
 @pytest.fixture

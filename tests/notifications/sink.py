@@ -6,18 +6,13 @@ with a temporary 451, or slow each message down a little.
 """
 
 import asyncio
-import socket
 import threading
 from collections import Counter
 from email.parser import BytesHeaderParser
 
 from aiosmtpd.controller import Controller
 
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+from tests.foundation.standalone import free_port
 
 
 class Recorder:
