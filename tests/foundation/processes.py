@@ -1,17 +1,27 @@
 """Helpers for tests that run the portal in a child process with its own environment."""
 
 import os
+import re
 import subprocess
 import sys
 import time
 import urllib.error
 import urllib.request
+from contextlib import nullcontext
 from pathlib import Path
 
+import httpx
 from django.conf import settings
+
+from programme.demo import DEMO_PASSWORD
+
+from .standalone import free_port
 
 BASE_DIR = Path(settings.BASE_DIR)
 PYTHON = sys.executable
+CSRF_TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+# A session page's registration form: its action and its CSRF token.
+REGISTER_FORM = re.compile(r'action="(/samlinger/\d+/meld-pa/)">\s*<input[^>]*value="([^"]+)"')
 SETTINGS_VARIABLES = [
     "DJANGO_DEBUG",
     "DJANGO_SECRET_KEY",
@@ -38,6 +48,12 @@ def clean_env(**overrides: str) -> dict[str, str]:
     return env
 
 
+def embedded_env(directory: Path) -> dict[str, str]:
+    """The embedded default on a SQLite file in `directory`: no CELERY_BROKER_URL, no
+    EMAIL_HOST."""
+    return clean_env(DATABASE_URL=f"sqlite:///{directory / 'db.sqlite3'}")
+
+
 def manage(*args: str, env: dict[str, str], check: bool = True) -> subprocess.CompletedProcess:
     result = subprocess.run(
         [PYTHON, "manage.py", *args],
@@ -52,11 +68,62 @@ def manage(*args: str, env: dict[str, str], check: bool = True) -> subprocess.Co
     return result
 
 
-def wait_for(url: str, process: subprocess.Popen, headers=None, timeout: float = 60) -> None:
+def load_demo(env: dict[str, str]) -> subprocess.CompletedProcess:
+    """Migrate the database and load the demo; returns the load_demo run."""
+    manage("migrate", "--noinput", env=env)
+    return manage("load_demo", env=env)
+
+
+def serve(
+    command: list[str], env: dict, url: str, headers=None, log: Path | None = None
+) -> subprocess.Popen:
+    """Start a server and wait until `url` answers. Its output goes to a pipe the caller
+    reads, or to the file `log` (a long-running server would fill the pipe)."""
+    with open(log, "w") if log else nullcontext(subprocess.PIPE) as output:
+        process = subprocess.Popen(
+            command,
+            cwd=BASE_DIR,
+            env=env,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
+    try:
+        wait_for(url, process, headers=headers, log=log)
+    except BaseException:
+        stop(process)
+        raise
+    return process
+
+
+def runserver(env: dict, log: Path | None = None) -> tuple[str, subprocess.Popen]:
+    """`manage.py runserver` on a free port: (base URL, process)."""
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    command = [PYTHON, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"]
+    return base, serve(command, env, base + "/helse/", log=log)
+
+
+def log_in(client: httpx.Client, email: str) -> None:
+    """Sign a demo user in on an httpx client of a running server."""
+    form = client.get("/konto/login/").text
+    token = CSRF_TOKEN.search(form).group(1)
+    response = client.post(
+        "/konto/login/",
+        data={"login": email, "password": DEMO_PASSWORD, "csrfmiddlewaretoken": token},
+        headers={"Referer": str(client.base_url) + "/konto/login/"},
+    )
+    assert "/konto/login/" not in str(response.url), f"{email} could not log in"
+
+
+def wait_for(
+    url: str, process: subprocess.Popen, headers=None, timeout: float = 60, log=None
+) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise AssertionError(f"The server stopped:\n{process.stdout.read()}")
+            output = Path(log).read_text() if log else process.stdout.read()
+            raise AssertionError(f"The server stopped:\n{output}")
         try:
             fetch(url, headers=headers)
             return

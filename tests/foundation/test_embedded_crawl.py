@@ -7,25 +7,12 @@ from urllib.parse import urljoin, urlparse
 import httpx
 import pytest
 
-from programme.demo import DEMO_PASSWORD, DEMO_USERS
+from programme.demo import DEMO_USERS
 
-from .processes import PYTHON, manage, stop
-from .standalone import free_port
-from .test_embedded_smoke import serve, sqlite_env  # noqa: F401 - fixture
+from .processes import log_in
 
 PAGES_PER_ROLE = 150
 SKIPPED_PREFIXES = ("/static/", "/media/", "/konto/logout", "/admin/logout", "/i18n/")
-
-
-def log_in(client: httpx.Client, email: str) -> None:
-    form = client.get("/konto/login/").text
-    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form).group(1)
-    response = client.post(
-        "/konto/login/",
-        data={"login": email, "password": DEMO_PASSWORD, "csrfmiddlewaretoken": token},
-        headers={"Referer": str(client.base_url) + "/konto/login/"},
-    )
-    assert "/konto/login/" not in str(response.url), f"{email} could not log in"
 
 
 def crawl(client: httpx.Client) -> tuple[set[str], list[tuple[str, int]]]:
@@ -52,22 +39,10 @@ def crawl(client: httpx.Client) -> tuple[set[str], list[tuple[str, int]]]:
 
 
 @pytest.mark.parametrize("email", [""] + [user[0] for user in DEMO_USERS])
-def test_it_answers_every_reachable_page_without_a_server_error(sqlite_env, email):  # noqa: F811
-    manage("migrate", "--noinput", env=sqlite_env)
-    manage("load_demo", env=sqlite_env)
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
-    server = serve(
-        [PYTHON, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"],
-        sqlite_env,
-        base + "/helse/",
-    )
-    try:
-        with httpx.Client(base_url=base, follow_redirects=True, timeout=30) as client:
-            if email:
-                log_in(client, email)
-            seen, errors = crawl(client)
-    finally:
-        stop(server)
+def test_it_answers_every_reachable_page_without_a_server_error(demo_server, email):
+    with httpx.Client(base_url=demo_server, follow_redirects=True, timeout=30) as client:
+        if email:
+            log_in(client, email)
+        seen, errors = crawl(client)
     assert len(seen) > 10
     assert errors == []

@@ -6,24 +6,12 @@ import re
 
 import httpx
 
-from .processes import PYTHON, manage, stop
-from .standalone import free_port
-from .test_embedded_crawl import log_in
-from .test_embedded_smoke import serve, sqlite_env  # noqa: F401 - fixture
-
-REGISTER_FORM = re.compile(r'action="(/samlinger/\d+/meld-pa/)">\s*<input[^>]*value="([^"]+)"')
+from .processes import REGISTER_FORM, load_demo, log_in, runserver, stop
 
 
-def test_a_demo_worker_registers_and_gets_the_confirmation_by_console_email(sqlite_env):  # noqa: F811
-    manage("migrate", "--noinput", env=sqlite_env)
-    manage("load_demo", env=sqlite_env)
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
-    server = serve(
-        [PYTHON, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"],
-        sqlite_env,
-        base + "/helse/",
-    )
+def test_a_demo_worker_registers_and_gets_the_confirmation_by_console_email(sqlite_env):
+    load_demo(sqlite_env)
+    base, server = runserver(sqlite_env)
     try:
         with httpx.Client(base_url=base, follow_redirects=True, timeout=30) as client:
             log_in(client, "tjenesteutover@example.no")

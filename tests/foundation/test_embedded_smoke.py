@@ -6,50 +6,17 @@ The only place SQLite appears in the tests. Each server runs in a child process 
 
 import re
 import secrets
-import subprocess
 
-import pytest
-
-from .processes import BASE_DIR, PYTHON, clean_env, fetch, manage, stop, wait_for
+from .processes import PYTHON, fetch, load_demo, manage, runserver, serve, stop
 from .standalone import free_port
 
 
-@pytest.fixture
-def sqlite_env(tmp_path):
-    # No CELERY_BROKER_URL, no EMAIL_HOST: the embedded default.
-    return clean_env(DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}")
-
-
-def serve(command: list[str], env: dict, url: str, headers=None) -> subprocess.Popen:
-    process = subprocess.Popen(
-        command,
-        cwd=BASE_DIR,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    try:
-        wait_for(url, process, headers=headers)
-    except BaseException:
-        stop(process)
-        raise
-    return process
-
-
 def test_it_migrates_loads_the_demo_and_serves_the_front_page(sqlite_env, tmp_path):
-    manage("migrate", "--noinput", env=sqlite_env)
-    loaded = manage("load_demo", env=sqlite_env)
+    loaded = load_demo(sqlite_env)
     assert "Familiestøtte Oppland 2018" in loaded.stdout
     assert (tmp_path / "db.sqlite3").exists()
 
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
-    server = serve(
-        [PYTHON, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"],
-        sqlite_env,
-        base + "/helse/",
-    )
+    base, server = runserver(sqlite_env)
     try:
         status, headers, html = fetch(base + "/")
         assert status == 200
@@ -75,8 +42,7 @@ def test_it_serves_hashed_static_files_in_production_mode(sqlite_env, tmp_path):
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
         "DJANGO_STATIC_ROOT": str(tmp_path / "static"),
     }
-    manage("migrate", "--noinput", env=env)
-    manage("load_demo", env=env)
+    load_demo(env)
     manage("collectstatic", "--noinput", env=env)
 
     port = free_port()
