@@ -44,8 +44,11 @@ test: install browser services
 lint: install
 	$(BIN)/ruff check .
 
+# Apps with a catalog of their own; the project catalog (locale/) leaves their strings to them.
+APPS_WITH_CATALOGS = $(patsubst %/locale,%,$(wildcard */locale))
+
 messages: install
 	for locale in */locale; do \
 	  (cd $${locale%/locale} && env -u DJANGO_SETTINGS_MODULE ../$(BIN)/django-admin makemessages -l nb --no-obsolete); done
-	$(BIN)/python manage.py makemessages -l nb --no-obsolete -i 'programme/*' -i 'participants/*' -i 'resourcegroups/*' -i 'notifications/*' -i 'certificates/*' -i 'tests/*' -i 'bench/*' -i '.venv/*' -i 'node_modules/*'
+	$(BIN)/python manage.py makemessages -l nb --no-obsolete $(foreach app,$(APPS_WITH_CATALOGS),-i '$(app)/*') -i 'tests/*' -i 'bench/*' -i '.venv/*' -i 'node_modules/*'
 	$(BIN)/python manage.py compilemessages -i .venv -i node_modules

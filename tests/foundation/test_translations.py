@@ -9,14 +9,10 @@ from django.utils import translation
 
 from .processes import BASE_DIR
 
-CATALOGS = [
-    "locale",
-    "programme/locale",
-    "participants/locale",
-    "notifications/locale",
-    "resourcegroups/locale",
-    "certificates/locale",
-]
+# The project catalog and every app's.
+CATALOGS = ["locale"] + sorted(
+    str(path.relative_to(BASE_DIR)) for path in BASE_DIR.glob("*/locale") if path.is_dir()
+)
 
 
 def po_path(catalog):
