@@ -2,6 +2,7 @@
 another organisation, a coordinator, and an anonymous outsider who must see nothing."""
 
 import pytest
+from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -49,6 +50,12 @@ def programme(db):
 
 
 @pytest.fixture
+def demo(db):
+    """The demo programme, people and registrations of `manage.py load_demo`."""
+    call_command("load_demo", verbosity=0)
+
+
+@pytest.fixture
 def login(client):
     """Log a participant in on the test client: login(participant) -> client."""
 
@@ -57,6 +64,11 @@ def login(client):
         return client
 
     return _login
+
+
+@pytest.fixture
+def coordinator_client(login, coordinator):
+    return login(coordinator)
 
 
 class QueryCounter(CaptureQueriesContext):

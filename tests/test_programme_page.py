@@ -1,15 +1,8 @@
-import pytest
-from django.core.management import call_command
 from django.urls import reverse
 
 from programme.models import Session
 
 from . import factories
-
-
-@pytest.fixture
-def demo(db):
-    call_command("load_demo", verbosity=0)
 
 
 def test_it_shows_eight_training_days_and_three_leader_gatherings(client, demo):

@@ -2,7 +2,6 @@
 
 import pytest
 from django.contrib import admin
-from django.core.management import call_command
 from django.urls import reverse
 
 MANAGED_APPS = {"programme", "participants"}
@@ -10,10 +9,9 @@ MODELS = [model for model in admin.site._registry if model._meta.app_label in MA
 
 
 @pytest.fixture
-def coordinator_client(client, coordinator):
-    call_command("load_demo", verbosity=0)
-    client.force_login(coordinator.user)
-    return client
+def coordinator_client(coordinator_client, demo):
+    """The admin is tried on the demo data."""
+    return coordinator_client
 
 
 def test_it_titles_the_admin_in_norwegian(coordinator_client):

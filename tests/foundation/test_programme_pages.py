@@ -5,7 +5,6 @@ import re
 from zoneinfo import ZoneInfo
 
 import pytest
-from django.core.management import call_command
 from django.urls import reverse
 
 from programme import demo
@@ -15,8 +14,7 @@ OSLO = ZoneInfo("Europe/Oslo")
 
 
 @pytest.fixture
-def demo_page(client, db):
-    call_command("load_demo", verbosity=0)
+def demo_page(client, demo):
     response = client.get(reverse("programme:home"))
     assert response.status_code == 200
     return response.content.decode()

@@ -29,11 +29,6 @@ def session(programme):
     return factories.SessionFactory(programme=programme, capacity=2)
 
 
-@pytest.fixture
-def coordinator_client(login, coordinator):
-    return login(coordinator)
-
-
 def add_url(session):
     return reverse("participants:coordinator_add", args=[session.pk])
 

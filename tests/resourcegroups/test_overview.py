@@ -13,11 +13,6 @@ from resourcegroups.models import ProgressReport
 from tests import factories
 
 
-@pytest.fixture
-def coordinator_client(login, coordinator):
-    return login(coordinator)
-
-
 def rows(response):
     return {row.enrolment.organisation.name: row for row in response.context["overview"].rows}
 
