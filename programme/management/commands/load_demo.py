@@ -25,8 +25,8 @@ class Command(BaseCommand):
             self.load_enrolments(programme, organisations)
             self.load_article(programme)
             if settings.DEMO_MODE:
-                self.load_users(organisations)
-                self.load_demo_work(programme)
+                people = self.load_users(organisations)
+                self.load_demo_work(programme, people)
             else:
                 self.stdout.write("DEMO_MODE is off: no demo users created.")
         self.stdout.write(self.style.SUCCESS(f"Demo programme «{programme.name}» is loaded."))
@@ -179,10 +179,12 @@ class Command(BaseCommand):
             },
         )
 
-    def load_users(self, organisations) -> None:
+    def load_users(self, organisations) -> dict[str, Participant]:
+        """The demo people of demo.DEMO_USERS, by email."""
         from allauth.account.models import EmailAddress
 
         user_model = get_user_model()
+        people = {}
         for email, full_name, role, org_name, job_title, is_staff in demo.DEMO_USERS:
             user, created = user_model.objects.get_or_create(
                 username=email,
@@ -194,7 +196,7 @@ class Command(BaseCommand):
             EmailAddress.objects.get_or_create(
                 user=user, email=email, defaults={"verified": True, "primary": True}
             )
-            Participant.objects.get_or_create(
+            people[email], _ = Participant.objects.get_or_create(
                 user=user,
                 defaults={
                     "full_name": full_name,
@@ -205,15 +207,16 @@ class Command(BaseCommand):
                     "job_title": job_title,
                 },
             )
+        return people
 
-    def load_demo_work(self, programme) -> None:
+    def load_demo_work(self, programme, people: dict[str, Participant]) -> None:
         """The demo people's registrations and their workplace's resource group, so every
         page has something to show. Created once: skipped when the group exists."""
         from resourcegroups import services as work
-        from resourcegroups.models import Offer, ResourceGroup, Routine, WorkStatus
+        from resourcegroups.models import Offer, Partner, ResourceGroup, Routine, WorkStatus
 
-        leader = Participant.objects.get(user__email="leder@example.no")
-        worker = Participant.objects.get(user__email="tjenesteutover@example.no")
+        leader = people["leder@example.no"]
+        worker = people["tjenesteutover@example.no"]
         enrolment = Enrolment.objects.get(programme=programme, organisation=leader.organisation)
         if ResourceGroup.objects.filter(enrolment=enrolment).exists():
             return
@@ -222,10 +225,16 @@ class Command(BaseCommand):
         now = timezone.now()
         for session in list(training_days[:3]):
             Registration.objects.create(
-                participant=worker, session=session, status="confirmed", confirmed_at=now
+                participant=worker,
+                session=session,
+                status=Registration.Status.CONFIRMED,
+                confirmed_at=now,
             )
         Registration.objects.create(
-            participant=leader, session=first_gathering, status="confirmed", confirmed_at=now
+            participant=leader,
+            session=first_gathering,
+            status=Registration.Status.CONFIRMED,
+            confirmed_at=now,
         )
         work.add_member(enrolment=enrolment, participant=worker)
         work.set_contact_person(enrolment=enrolment, participant=leader)
@@ -248,5 +257,7 @@ class Command(BaseCommand):
             goals=goals[1:2],
         )
         work.add_partner(
-            enrolment=enrolment, name="Pårørendesenteret (demo)", kind="user_organisation"
+            enrolment=enrolment,
+            name="Pårørendesenteret (demo)",
+            kind=Partner.Kind.USER_ORGANISATION,
         )
