@@ -76,10 +76,17 @@ class SessionAdmin(admin.ModelAdmin):
         )
 
     def save_model(self, request, obj, form, change):
-        """Tell everyone registered when the time, venue or online link changes, or a cancel."""
-        from notifications.services import notify_session_changed, session_changes
+        """Tell everyone registered when the time, venue or online link changes, or a cancel.
+        The saved session is read again only when the form changed one of those fields
+        (without a form, as when called from code, always)."""
+        from notifications.services import WATCHED_FIELDS, notify_session_changed, session_changes
 
-        before = Session.objects.select_related("venue").get(pk=obj.pk) if change else None
+        watched_changed = form is None or set(form.changed_data) & set(WATCHED_FIELDS)
+        before = (
+            Session.objects.select_related("venue").get(pk=obj.pk)
+            if change and watched_changed
+            else None
+        )
         super().save_model(request, obj, form, change)
         if before is not None:
             notify_session_changed(session=obj, changes=session_changes(before=before, after=obj))
