@@ -169,14 +169,14 @@ def collect_static() -> None:
 
 def count_statuses(session_pk: int) -> dict[str, int]:
     from django.db import connections
+    from django.db.models import Count
 
     from participants.models import Registration
 
-    counts = {"confirmed": 0, "waitlisted": 0, "cancelled": 0, "people": 0}
-    registrations = list(Registration.objects.filter(session_id=session_pk))
-    for registration in registrations:
-        counts[registration.status] += 1
-    counts["people"] = len({r.participant_id for r in registrations})
+    registrations = Registration.objects.filter(session_id=session_pk)
+    counts = {"confirmed": 0, "waitlisted": 0, "cancelled": 0}
+    counts.update(registrations.values_list("status").annotate(n=Count("pk")))
+    counts["people"] = registrations.aggregate(n=Count("participant", distinct=True))["n"]
     connections.close_all()
     return counts
 
@@ -350,7 +350,6 @@ def main() -> int:
     base = f"http://127.0.0.1:{port}"
     env = {
         **os.environ,
-        "DATABASE_URL": args.database_url,
         "DATABASE_CONN_MAX_AGE": "600",
         "DEMO_MODE": "0",
         "CELERY_BROKER_URL": args.broker_url,
