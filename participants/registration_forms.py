@@ -27,4 +27,13 @@ class StaffRegistrationForm(forms.Form):
 
     def __init__(self, *args, sessions, **kwargs):
         super().__init__(*args, **kwargs)
+        # Validation looks the chosen day up in the queryset (one query); the list on the
+        # page is filled by show(), with «n av N» already set on every day.
         self.fields["session"].queryset = sessions
+
+    def show(self, sessions) -> None:
+        """List these sessions as the choices, without a query per choice."""
+        field = self.fields["session"]
+        field.widget.choices = [("", field.empty_label)] + [
+            (session.pk, field.label_from_instance(session)) for session in sessions
+        ]

@@ -248,6 +248,7 @@ def register_staff_member(request, pk):
             _outcome_message(request, registration, name=person.full_name)
             return redirect("participants:staff")
     registrations = selectors.registrations_of(person)
+    form.show(selectors.training_days(programme) if programme else [])
     return render(
         request,
         "participants/registrations/staff_member.html",

@@ -300,3 +300,32 @@ def test_it_pins_the_queries_of_one_registration_post(
     assert email.data == {"place": 10}
     assert Email.objects.filter(session=session).count() == 11
     assert last.events.count() == 1
+
+
+def test_it_pins_the_queries_of_the_register_staff_member_page(
+    login, leader, service_worker, programme, assert_queries
+):
+    def add(numbers):
+        for number in numbers:
+            session = factories.SessionFactory(programme=programme, number=number)
+            factories.RegistrationFactory(participant=service_worker, session=session)
+
+    def option(session, total):
+        return f'<option value="{session.pk}">Opplæringsdag {session.number} av {total}: '
+
+    client = login(leader)
+    url = staff_url(service_worker)
+    add([1])
+    # 1 session, 2 user with participant, 3 organisation, 4 the staff member, 5 current
+    # programme, 6 the person's registrations with sessions, 7 training days with
+    # «n av N» for the choices
+    with assert_queries(7):
+        response = client.get(url)
+    first = programme.sessions.get(number=1)
+    assert option(first, 1) in response.content.decode()
+    add(range(2, 11))
+    with assert_queries(7):
+        response = client.get(url)
+    page = response.content.decode()
+    assert option(first, 10) in page
+    assert option(programme.sessions.get(number=10), 10) in page
