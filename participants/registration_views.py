@@ -34,9 +34,7 @@ def _outcome_message(request, registration: Registration, *, name: str | None = 
             text = _("You are registered for «%(title)s». A confirmation is on its way by email.")
         messages.success(request, text % {"name": name, "title": title})
         return
-    position = getattr(registration, "queue_position", None) or selectors.waiting_list_position(
-        registration
-    )
+    position = registration.queue_position  # set by services.register
     if name:
         text = _("«%(title)s» is full. %(name)s is number %(position)s on the waiting list.")
     else:
@@ -128,9 +126,10 @@ def my_registrations(request):
 @require_http_methods(["GET", "POST"])
 def cancel_registration(request, pk):
     """GET asks «are you sure?»; POST cancels. Only the person's own live registrations."""
+    # The waiting-list place comes with the registration, in the one query.
     registration = get_object_or_404(
-        Registration.objects.select_related("session__programme", "session__venue").exclude(
-            status=Registration.Status.CANCELLED
+        selectors.with_positions(
+            Registration.objects.exclude(status=Registration.Status.CANCELLED)
         ),
         pk=pk,
         participant=request.user.participant,
@@ -155,7 +154,7 @@ def cancel_registration(request, pk):
         "participants/registrations/cancel.html",
         {
             "registration": registration,
-            "position": selectors.waiting_list_position(registration),
+            "position": registration.queue_position,
             "is_late": not registration.session.registration_open,
         },
     )

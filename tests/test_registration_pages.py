@@ -149,6 +149,20 @@ def test_it_asks_before_cancelling(login, service_worker, session):
     assert registration.status == "confirmed"
 
 
+def test_it_pins_the_queries_of_the_cancel_page(login, service_worker, session, assert_queries):
+    services.register(participant=factories.ParticipantFactory(), session=session)
+    for person in factories.ParticipantFactory.create_batch(10):
+        services.register(participant=person, session=session)
+    registration = services.register(participant=service_worker, session=session)
+    url = reverse("participants:cancel", kwargs={"pk": registration.pk})
+    client = login(service_worker)
+    # 1 session, 2 user with participant, 3 the registration with its session, venue,
+    # programme and waiting-list place
+    with assert_queries(3):
+        response = client.get(url)
+    assert "Du står på venteliste som nr. 11 og mister den plassen." in response.content.decode()
+
+
 def test_it_cancels_on_post_and_promotes_the_next(login, service_worker, session):
     registration = services.register(participant=service_worker, session=session)
     waiting = services.register(participant=factories.ParticipantFactory(), session=session)
