@@ -256,10 +256,13 @@ class Session(models.Model):
 
     @property
     def kind_total(self):
-        """How many sessions of this kind the programme has; annotated by selectors."""
+        """How many numbered sessions of this kind the programme has («3 av 8»); set by
+        selectors (programme.selectors.set_kind_totals), counted here otherwise."""
         total = getattr(self, "_kind_total", None)
         if total is None:
-            total = Session.objects.filter(programme_id=self.programme_id, kind=self.kind).count()
+            total = Session.objects.filter(
+                programme_id=self.programme_id, kind=self.kind, number__isnull=False
+            ).count()
         return total
 
     @kind_total.setter

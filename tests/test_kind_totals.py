@@ -23,3 +23,12 @@ def test_it_counts_one_sessions_kind_in_one_query(db, assert_queries):
     with assert_queries(1):  # 1 the numbered sessions of its programme and kind
         set_kind_total(day)
     assert day.kind_total == 4
+
+
+def test_the_models_own_count_leaves_out_unnumbered_sessions_of_the_kind(db, assert_queries):
+    programme = factories.ProgrammeFactory()
+    day, *_ = factories.SessionFactory.create_batch(3, programme=programme)
+    factories.SessionFactory(programme=programme, number=None)  # an extra, unnumbered day
+    day = type(day).objects.get(pk=day.pk)  # nothing set by a selector
+    with assert_queries(1):  # 1 the numbered sessions of its programme and kind
+        assert day.kind_total == 3

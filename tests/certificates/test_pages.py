@@ -248,3 +248,16 @@ def test_it_pins_the_queries_of_the_certificate_page(
     with assert_queries(8):
         response = client.get(url)
     assert len(response.context["attendance"].attended_days) == 80
+
+
+def test_it_numbers_the_days_among_the_numbered_training_days_only(
+    login, service_worker, programme, training_days, attend
+):
+    factories.SessionFactory(
+        programme=programme, number=None, title="Ekstra fagdag", starts_at=timezone.now()
+    )
+    attend(service_worker, training_days[:1])
+    page = login(service_worker).get(attendance_url(programme, service_worker)).content.decode()
+    assert "Opplæringsdag 1 av 8: Tema for dag 1" in page
+    assert "Opplæringsdag 1 av 9" not in page
+    assert "Ekstra fagdag" in page
