@@ -85,6 +85,8 @@ def attendance_of(*, participant: Participant, programme: Programme) -> Attendan
     result.certificate = Certificate.objects.filter(
         participant=participant, programme=programme
     ).first()
+    if result.certificate is not None:
+        result.certificate.programme = programme  # its URL needs the slug: no second fetch
     return result
 
 

@@ -226,6 +226,31 @@ def test_it_pins_the_queries_of_the_attendance_page(
     assert response.context["progress"].attended == 80
 
 
+def test_it_pins_the_queries_of_the_attendance_page_with_a_certificate(
+    login, service_worker, programme, attend, assert_queries
+):
+    def add(days):
+        sessions = factories.SessionFactory.create_batch(days, programme=programme)
+        for session in sessions:
+            session.themes.add(factories.ThemeFactory(programme=programme))
+        attend(service_worker, sessions)
+
+    client = login(service_worker)
+    url = attendance_url(programme, service_worker)
+    add(8)
+    certificate = issue_certificate(participant=service_worker, programme=programme)
+    # As without a certificate: the link to it needs no second look at the programme.
+    # 1 session, 2 user with participant, 3 programme, 4 training days, 5 their themes,
+    # 6 the person's live registrations on them, 7 certificate
+    with assert_queries(7):
+        response = client.get(url)
+    assert certificate.get_absolute_url() in response.content.decode()
+    add(72)
+    with assert_queries(7):
+        response = client.get(url)
+    assert response.context["progress"].attended == 80
+
+
 def test_it_pins_the_queries_of_the_certificate_page(
     login, service_worker, programme, attend, assert_queries
 ):
