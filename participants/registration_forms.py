@@ -6,10 +6,7 @@ from familiestotte.templatetags.portal import weekday_day
 
 class SessionChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, session):
-        title = session.numbered_title
-        if session.number is not None:
-            title = f"{title}: {session.title}"
-        return f"{title} ({weekday_day(session.starts_at)})"
+        return f"{session.full_title} ({weekday_day(session.starts_at)})"
 
 
 class StaffRegistrationForm(forms.Form):

@@ -281,6 +281,13 @@ class Session(models.Model):
         }
 
     @property
+    def full_title(self):
+        """«Opplæringsdag 3 av 8: Pårørendes rettigheter», or the title of a one-off event."""
+        if self.number is None:
+            return self.title
+        return f"{self.numbered_title}: {self.title}"
+
+    @property
     def registration_open(self):
         return not self.is_cancelled and timezone.now() <= self.registration_deadline
 
