@@ -49,7 +49,8 @@ def _outcome_message(request, registration: Registration, *, name: str | None = 
 @require_POST
 def register_for_session(request, pk):
     # The service loads (and locks) the session itself; an unknown id is a 404 and an
-    # unpublished programme a refusal, so the view need not fetch it first.
+    # unpublished programme a refusal with code "unpublished", so the view need not
+    # fetch it first.
     try:
         registration = services.register(
             participant=request.user.participant, session=Session(pk=pk)
@@ -58,8 +59,8 @@ def register_for_session(request, pk):
         raise Http404 from exc
     except services.RegistrationError as exc:
         # An unpublished programme's sessions do not exist for participants (as on the
-        # session page); checked only on this refusal path to keep the common path lean.
-        if not Session.objects.filter(pk=pk, programme__is_published=True).exists():
+        # session page); the service tells, from the row it locked.
+        if exc.code == "unpublished":
             raise Http404 from exc
         messages.error(request, exc.messages[0])
     else:

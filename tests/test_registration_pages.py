@@ -285,6 +285,20 @@ def test_it_404s_a_session_of_an_unpublished_programme(login, service_worker):
     assert not Registration.objects.exists()
 
 
+def test_it_pins_the_queries_of_a_registration_post_for_an_unpublished_programme(
+    login, service_worker, assert_queries
+):
+    session = factories.SessionFactory(programme__is_published=False)
+    client = login(service_worker)
+    # 1 django_session, 2 user joined with participant, 3 SAVEPOINT (BEGIN in
+    # production), 4 session row FOR UPDATE with its programme's state, 5 ROLLBACK TO
+    # SAVEPOINT, 6 RELEASE SAVEPOINT (ROLLBACK in production); the refusal's code says
+    # the programme is unpublished, so nothing is looked up again.
+    with assert_queries(6):
+        response = client.post(register_url(session))
+    assert response.status_code == 404
+
+
 def test_it_pins_the_queries_of_one_registration_post(
     login, service_worker, session, assert_queries
 ):
