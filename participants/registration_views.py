@@ -175,14 +175,8 @@ def session_ics(request, pk):
 def calendar_feed(request, token):
     """The personal feed calendar programs subscribe to; the token is the only key."""
     participant = get_object_or_404(Participant, calendar_token=token)
-    registrations = selectors.with_positions(
-        Registration.objects.filter(participant=participant).exclude(
-            status=Registration.Status.CANCELLED
-        )
-    ).order_by("session__starts_at", "session__pk")
-    registrations = selectors._finish(list(registrations))
     body = calendar.feed_calendar(
-        registrations,
+        selectors.live_registrations_of(participant),
         url_for=lambda session: request.build_absolute_uri(session.get_absolute_url()),
     )
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
