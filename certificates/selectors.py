@@ -8,6 +8,7 @@ from django.db.models import Prefetch, Q
 
 from participants.models import Participant, Registration
 from programme.models import Programme, Session
+from programme.selectors import set_kind_totals
 
 from .models import Certificate
 from .services import Progress, counts_toward_certificate
@@ -75,15 +76,17 @@ def attendance_of(*, participant: Participant, programme: Programme) -> Attendan
             ),
         )
     )
+    set_kind_totals(sessions)
     result = Attendance(participant=participant, programme=programme)
     for session in sessions:
         session.programme = programme
-        session.kind_total = len(sessions)
         if not session.is_cancelled:
             result.days.append(TrainingDay(session, session.mine[0] if session.mine else None))
     result.certificate = Certificate.objects.filter(
         participant=participant, programme=programme
     ).first()
+    if result.certificate is not None:
+        result.certificate.programme = programme  # its URL needs the slug: no second fetch
     return result
 
 

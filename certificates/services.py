@@ -100,10 +100,6 @@ def progress_of(*, participant: Participant, programme: Programme) -> Progress:
     return Progress(attended=counts["attended"], total=counts["total"])
 
 
-def has_earned_certificate(*, participant: Participant, programme: Programme) -> bool:
-    return progress_of(participant=participant, programme=programme).earned
-
-
 # Taking the lock is its own step so the concurrency test's negative control can remove it.
 def _lock_participant(participant_pk: int) -> None:
     Participant.objects.select_for_update().filter(pk=participant_pk).values_list("pk").get()

@@ -53,10 +53,7 @@ def session_event(session: Session, *, url: str, status: str | None = None) -> E
     event.add("dtstamp", timezone.now())
     event.add("dtstart", _oslo(session.starts_at))
     event.add("dtend", _oslo(session.ends_at))
-    title = session.numbered_title
-    if session.number is not None:
-        title = f"{title}: {session.title}"
-    event.add("summary", title)
+    event.add("summary", session.full_title)
     event.add("location", _location(session))
     description = [session.description.strip(), url]
     if session.online_url:

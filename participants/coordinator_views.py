@@ -61,10 +61,6 @@ class SessionMixin(CoordinatorRequiredMixin):
         return super().get_context_data(**kwargs)
 
 
-def error_messages(error: ValidationError) -> list[str]:
-    return list(error.messages)
-
-
 class OverviewView(CoordinatorRequiredMixin, TemplateView):
     """Every programme with its sessions and their confirmed, waitlisted and capacity counts."""
 
@@ -120,7 +116,7 @@ class AddParticipantView(SessionMixin, FormView):
                 force=True,
             )
         except ValidationError as error:
-            form.add_error("participant", error_messages(error))
+            form.add_error("participant", error)
             return self.form_invalid(form)
         if registration.status == Registration.Status.CONFIRMED:
             text = _("%(name)s is registered for the session.")
@@ -171,7 +167,7 @@ class RemoveView(SessionMixin, FormView):
         try:
             promoted = services.cancel(registration=registration, actor=self.request.user)
         except ValidationError as error:
-            for text in error_messages(error):
+            for text in error.messages:
                 messages.error(self.request, text)
             return HttpResponseRedirect(self.session_url())
         messages.success(
@@ -205,7 +201,7 @@ class CapacityView(SessionMixin, FormView):
                 actor=self.request.user,
             )
         except ValidationError as error:
-            form.add_error("capacity", error_messages(error))
+            form.add_error("capacity", error)
             return self.form_invalid(form)
         messages.success(
             self.request,
@@ -245,7 +241,7 @@ class AttendanceView(SessionMixin, FormView):
                         registration=registration, attended=attended, actor=self.request.user
                     )
         except ValidationError as error:
-            form.add_error(None, error_messages(error))
+            form.add_error(None, error)
             return self.form_invalid(form)
         if changes:
             messages.success(

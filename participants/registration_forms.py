@@ -6,10 +6,7 @@ from familiestotte.templatetags.portal import weekday_day
 
 class SessionChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, session):
-        title = session.numbered_title
-        if session.number is not None:
-            title = f"{title}: {session.title}"
-        return f"{title} ({weekday_day(session.starts_at)})"
+        return f"{session.full_title} ({weekday_day(session.starts_at)})"
 
 
 class StaffRegistrationForm(forms.Form):
@@ -27,4 +24,13 @@ class StaffRegistrationForm(forms.Form):
 
     def __init__(self, *args, sessions, **kwargs):
         super().__init__(*args, **kwargs)
+        # Validation looks the chosen day up in the queryset (one query); the list on the
+        # page is filled by show(), with «n av N» already set on every day.
         self.fields["session"].queryset = sessions
+
+    def show(self, sessions) -> None:
+        """List these sessions as the choices, without a query per choice."""
+        field = self.fields["session"]
+        field.widget.choices = [("", field.empty_label)] + [
+            (session.pk, field.label_from_instance(session)) for session in sessions
+        ]

@@ -34,9 +34,7 @@ def _outcome_message(request, registration: Registration, *, name: str | None = 
             text = _("You are registered for «%(title)s». A confirmation is on its way by email.")
         messages.success(request, text % {"name": name, "title": title})
         return
-    position = getattr(registration, "queue_position", None) or selectors.waiting_list_position(
-        registration
-    )
+    position = registration.queue_position  # set by services.register
     if name:
         text = _("«%(title)s» is full. %(name)s is number %(position)s on the waiting list.")
     else:
@@ -51,7 +49,8 @@ def _outcome_message(request, registration: Registration, *, name: str | None = 
 @require_POST
 def register_for_session(request, pk):
     # The service loads (and locks) the session itself; an unknown id is a 404 and an
-    # unpublished programme a refusal, so the view need not fetch it first.
+    # unpublished programme a refusal with code "unpublished", so the view need not
+    # fetch it first.
     try:
         registration = services.register(
             participant=request.user.participant, session=Session(pk=pk)
@@ -60,8 +59,8 @@ def register_for_session(request, pk):
         raise Http404 from exc
     except services.RegistrationError as exc:
         # An unpublished programme's sessions do not exist for participants (as on the
-        # session page); checked only on this refusal path to keep the common path lean.
-        if not Session.objects.filter(pk=pk, programme__is_published=True).exists():
+        # session page); the service tells, from the row it locked.
+        if exc.code == "unpublished":
             raise Http404 from exc
         messages.error(request, exc.messages[0])
     else:
@@ -128,9 +127,10 @@ def my_registrations(request):
 @require_http_methods(["GET", "POST"])
 def cancel_registration(request, pk):
     """GET asks «are you sure?»; POST cancels. Only the person's own live registrations."""
+    # The waiting-list place comes with the registration, in the one query.
     registration = get_object_or_404(
-        Registration.objects.select_related("session__programme", "session__venue").exclude(
-            status=Registration.Status.CANCELLED
+        selectors.with_positions(
+            Registration.objects.exclude(status=Registration.Status.CANCELLED)
         ),
         pk=pk,
         participant=request.user.participant,
@@ -155,7 +155,7 @@ def cancel_registration(request, pk):
         "participants/registrations/cancel.html",
         {
             "registration": registration,
-            "position": selectors.waiting_list_position(registration),
+            "position": registration.queue_position,
             "is_late": not registration.session.registration_open,
         },
     )
@@ -175,14 +175,8 @@ def session_ics(request, pk):
 def calendar_feed(request, token):
     """The personal feed calendar programs subscribe to; the token is the only key."""
     participant = get_object_or_404(Participant, calendar_token=token)
-    registrations = selectors.with_positions(
-        Registration.objects.filter(participant=participant).exclude(
-            status=Registration.Status.CANCELLED
-        )
-    ).order_by("session__starts_at", "session__pk")
-    registrations = selectors._finish(list(registrations))
     body = calendar.feed_calendar(
-        registrations,
+        selectors.live_registrations_of(participant),
         url_for=lambda session: request.build_absolute_uri(session.get_absolute_url()),
     )
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
@@ -248,6 +242,7 @@ def register_staff_member(request, pk):
             _outcome_message(request, registration, name=person.full_name)
             return redirect("participants:staff")
     registrations = selectors.registrations_of(person)
+    form.show(selectors.training_days(programme) if programme else [])
     return render(
         request,
         "participants/registrations/staff_member.html",

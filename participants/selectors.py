@@ -108,6 +108,21 @@ def registrations_of(participant: Participant) -> ParticipantRegistrations:
     return result
 
 
+def live_registrations_of(participant: Participant) -> list[Registration]:
+    """The person's confirmed and waitlisted registrations by session start, for the
+    calendar feed: with session, venue and the «n av N» total, in one query."""
+    registrations = list(
+        Registration.objects.filter(participant=participant)
+        .exclude(status=Registration.Status.CANCELLED)
+        .select_related("session__venue")
+        .annotate(session_kind_total=_kind_total())
+        .order_by("session__starts_at", "session__pk")
+    )
+    for registration in registrations:
+        registration.session.kind_total = registration.session_kind_total
+    return registrations
+
+
 def live_registration(*, participant: Participant, session: Session) -> Registration | None:
     """The person's confirmed or waitlisted registration for the session, with its place."""
     found = _finish(

@@ -26,7 +26,9 @@ LIVE_CONSTRAINT = "one_live_registration_per_session"
 
 
 class RegistrationError(ValidationError):
-    """A refused registration change, with a message the person can act on."""
+    """A refused registration change, with a message the person can act on. Its code
+    says why in short: "unpublished" when the session's programme is not published
+    (its sessions do not exist for participants), "refused", "duplicate", and so on."""
 
 
 class TrainingDayRegistrations(list):
@@ -189,7 +191,8 @@ def _register_locked(*, participant, session, actor, force) -> Registration:
     locked = _lock_session(session.pk)
     reason = _refusal_reason(participant=participant, session=locked, force=force)
     if reason:
-        raise RegistrationError(reason, code="refused")
+        code = "refused" if locked.programme_is_published else "unpublished"
+        raise RegistrationError(reason, code=code)
     confirmed, waitlisted = _seat_counts(locked)
     has_seat = confirmed < locked.capacity
     now = timezone.now()

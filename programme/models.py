@@ -256,10 +256,13 @@ class Session(models.Model):
 
     @property
     def kind_total(self):
-        """How many sessions of this kind the programme has; annotated by selectors."""
+        """How many numbered sessions of this kind the programme has («3 av 8»); set by
+        selectors (programme.selectors.set_kind_totals), counted here otherwise."""
         total = getattr(self, "_kind_total", None)
         if total is None:
-            total = Session.objects.filter(programme_id=self.programme_id, kind=self.kind).count()
+            total = Session.objects.filter(
+                programme_id=self.programme_id, kind=self.kind, number__isnull=False
+            ).count()
         return total
 
     @kind_total.setter
@@ -276,6 +279,13 @@ class Session(models.Model):
             "number": self.number,
             "total": self.kind_total,
         }
+
+    @property
+    def full_title(self):
+        """«Opplæringsdag 3 av 8: Pårørendes rettigheter», or the title of a one-off event."""
+        if self.number is None:
+            return self.title
+        return f"{self.numbered_title}: {self.title}"
 
     @property
     def registration_open(self):

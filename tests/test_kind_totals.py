@@ -23,3 +23,25 @@ def test_it_counts_one_sessions_kind_in_one_query(db, assert_queries):
     with assert_queries(1):  # 1 the numbered sessions of its programme and kind
         set_kind_total(day)
     assert day.kind_total == 4
+
+
+def test_the_models_own_count_leaves_out_unnumbered_sessions_of_the_kind(db, assert_queries):
+    programme = factories.ProgrammeFactory()
+    day, *_ = factories.SessionFactory.create_batch(3, programme=programme)
+    factories.SessionFactory(programme=programme, number=None)  # an extra, unnumbered day
+    day = type(day).objects.get(pk=day.pk)  # nothing set by a selector
+    with assert_queries(1):  # 1 the numbered sessions of its programme and kind
+        assert day.kind_total == 3
+
+
+def test_the_full_title_is_the_name_the_emails_use(db):
+    from notifications.rendering import session_name
+
+    programme = factories.ProgrammeFactory()
+    day = factories.SessionFactory(programme=programme, number=3, title="Pårørendes rettigheter")
+    factories.SessionFactory.create_batch(7, programme=programme)
+    one_off = factories.SessionFactory(programme=programme, number=None, kind="event")
+    day.kind_total = 8
+    assert day.full_title == "Opplæringsdag 3 av 8: Pårørendes rettigheter"
+    assert one_off.full_title == one_off.title
+    assert [day.full_title, one_off.full_title] == [session_name(day), session_name(one_off)]

@@ -87,6 +87,23 @@ def test_it_feeds_a_waiting_list_place_as_tentative(client, service_worker):
     assert str(event["STATUS"]) == "TENTATIVE"
 
 
+def test_it_pins_the_queries_of_the_feed(client, service_worker, programme, assert_queries):
+    def add(numbers):
+        for number in numbers:
+            session = factories.SessionFactory(programme=programme, number=number)
+            services.register(participant=service_worker, session=session)
+
+    add([1])
+    with assert_queries(2):  # 1 the person by token, 2 their live registrations with «n av N»
+        events = parse(client.get(feed_url(service_worker))).walk("VEVENT")
+    assert str(events[0]["SUMMARY"]).startswith("Opplæringsdag 1 av 1: ")
+    add(range(2, 11))
+    with assert_queries(2):
+        events = parse(client.get(feed_url(service_worker))).walk("VEVENT")
+    assert len(events) == 10
+    assert str(events[0]["SUMMARY"]).startswith("Opplæringsdag 1 av 10: ")
+
+
 def test_it_404s_the_feed_without_the_right_token(client, service_worker):
     url = reverse("participants:calendar_feed", kwargs={"token": "not-the-token"})
     assert client.get(url).status_code == 404

@@ -149,6 +149,20 @@ def test_it_asks_before_cancelling(login, service_worker, session):
     assert registration.status == "confirmed"
 
 
+def test_it_pins_the_queries_of_the_cancel_page(login, service_worker, session, assert_queries):
+    services.register(participant=factories.ParticipantFactory(), session=session)
+    for person in factories.ParticipantFactory.create_batch(10):
+        services.register(participant=person, session=session)
+    registration = services.register(participant=service_worker, session=session)
+    url = reverse("participants:cancel", kwargs={"pk": registration.pk})
+    client = login(service_worker)
+    # 1 session, 2 user with participant, 3 the registration with its session, venue,
+    # programme and waiting-list place
+    with assert_queries(3):
+        response = client.get(url)
+    assert "Du står på venteliste som nr. 11 og mister den plassen." in response.content.decode()
+
+
 def test_it_cancels_on_post_and_promotes_the_next(login, service_worker, session):
     registration = services.register(participant=service_worker, session=session)
     waiting = services.register(participant=factories.ParticipantFactory(), session=session)
@@ -271,6 +285,20 @@ def test_it_404s_a_session_of_an_unpublished_programme(login, service_worker):
     assert not Registration.objects.exists()
 
 
+def test_it_pins_the_queries_of_a_registration_post_for_an_unpublished_programme(
+    login, service_worker, assert_queries
+):
+    session = factories.SessionFactory(programme__is_published=False)
+    client = login(service_worker)
+    # 1 django_session, 2 user joined with participant, 3 SAVEPOINT (BEGIN in
+    # production), 4 session row FOR UPDATE with its programme's state, 5 ROLLBACK TO
+    # SAVEPOINT, 6 RELEASE SAVEPOINT (ROLLBACK in production); the refusal's code says
+    # the programme is unpublished, so nothing is looked up again.
+    with assert_queries(6):
+        response = client.post(register_url(session))
+    assert response.status_code == 404
+
+
 def test_it_pins_the_queries_of_one_registration_post(
     login, service_worker, session, assert_queries
 ):
@@ -300,3 +328,32 @@ def test_it_pins_the_queries_of_one_registration_post(
     assert email.data == {"place": 10}
     assert Email.objects.filter(session=session).count() == 11
     assert last.events.count() == 1
+
+
+def test_it_pins_the_queries_of_the_register_staff_member_page(
+    login, leader, service_worker, programme, assert_queries
+):
+    def add(numbers):
+        for number in numbers:
+            session = factories.SessionFactory(programme=programme, number=number)
+            factories.RegistrationFactory(participant=service_worker, session=session)
+
+    def option(session, total):
+        return f'<option value="{session.pk}">Opplæringsdag {session.number} av {total}: '
+
+    client = login(leader)
+    url = staff_url(service_worker)
+    add([1])
+    # 1 session, 2 user with participant, 3 organisation, 4 the staff member, 5 current
+    # programme, 6 the person's registrations with sessions, 7 training days with
+    # «n av N» for the choices
+    with assert_queries(7):
+        response = client.get(url)
+    first = programme.sessions.get(number=1)
+    assert option(first, 1) in response.content.decode()
+    add(range(2, 11))
+    with assert_queries(7):
+        response = client.get(url)
+    page = response.content.decode()
+    assert option(first, 10) in page
+    assert option(programme.sessions.get(number=10), 10) in page

@@ -112,6 +112,18 @@ def test_it_refuses_a_cancelled_session(service_worker):
         services.register(participant=service_worker, session=session)
 
 
+def test_it_tells_an_unpublished_programme_apart_from_other_refusals(service_worker):
+    hidden = factories.SessionFactory(programme__is_published=False)
+    with pytest.raises(RegistrationError) as refused:
+        services.register(participant=service_worker, session=hidden)
+    assert refused.value.code == "unpublished"
+    with pytest.raises(RegistrationError) as refused:
+        services.register(
+            participant=service_worker, session=factories.SessionFactory(is_cancelled=True)
+        )
+    assert refused.value.code == "refused"
+
+
 def test_it_refuses_service_workers_at_leader_gatherings(service_worker):
     gathering = factories.LeaderGatheringFactory()
     with pytest.raises(RegistrationError, match="bare åpen for ledere"):

@@ -226,6 +226,31 @@ def test_it_pins_the_queries_of_the_attendance_page(
     assert response.context["progress"].attended == 80
 
 
+def test_it_pins_the_queries_of_the_attendance_page_with_a_certificate(
+    login, service_worker, programme, attend, assert_queries
+):
+    def add(days):
+        sessions = factories.SessionFactory.create_batch(days, programme=programme)
+        for session in sessions:
+            session.themes.add(factories.ThemeFactory(programme=programme))
+        attend(service_worker, sessions)
+
+    client = login(service_worker)
+    url = attendance_url(programme, service_worker)
+    add(8)
+    certificate = issue_certificate(participant=service_worker, programme=programme)
+    # As without a certificate: the link to it needs no second look at the programme.
+    # 1 session, 2 user with participant, 3 programme, 4 training days, 5 their themes,
+    # 6 the person's live registrations on them, 7 certificate
+    with assert_queries(7):
+        response = client.get(url)
+    assert certificate.get_absolute_url() in response.content.decode()
+    add(72)
+    with assert_queries(7):
+        response = client.get(url)
+    assert response.context["progress"].attended == 80
+
+
 def test_it_pins_the_queries_of_the_certificate_page(
     login, service_worker, programme, attend, assert_queries
 ):
@@ -248,3 +273,16 @@ def test_it_pins_the_queries_of_the_certificate_page(
     with assert_queries(8):
         response = client.get(url)
     assert len(response.context["attendance"].attended_days) == 80
+
+
+def test_it_numbers_the_days_among_the_numbered_training_days_only(
+    login, service_worker, programme, training_days, attend
+):
+    factories.SessionFactory(
+        programme=programme, number=None, title="Ekstra fagdag", starts_at=timezone.now()
+    )
+    attend(service_worker, training_days[:1])
+    page = login(service_worker).get(attendance_url(programme, service_worker)).content.decode()
+    assert "Opplæringsdag 1 av 8: Tema for dag 1" in page
+    assert "Opplæringsdag 1 av 9" not in page
+    assert "Ekstra fagdag" in page

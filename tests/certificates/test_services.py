@@ -6,7 +6,6 @@ from django.test import override_settings
 from certificates.models import Certificate
 from certificates.services import (
     CertificateError,
-    has_earned_certificate,
     issue_certificate,
     progress_of,
     required_training_days,
@@ -33,14 +32,14 @@ def test_it_does_not_give_the_certificate_for_five_of_eight(
     service_worker, programme, training_days, attend
 ):
     attend(service_worker, training_days[:5])
-    assert not has_earned_certificate(participant=service_worker, programme=programme)
+    assert not progress_of(participant=service_worker, programme=programme).earned
 
 
 def test_it_gives_the_certificate_for_six_of_eight(
     service_worker, programme, training_days, attend
 ):
     attend(service_worker, training_days[:6])
-    assert has_earned_certificate(participant=service_worker, programme=programme)
+    assert progress_of(participant=service_worker, programme=programme).earned
 
 
 def test_it_counts_only_days_marked_as_attended(service_worker, programme, training_days, attend):
@@ -64,7 +63,7 @@ def test_it_ignores_attendance_on_cancelled_registrations(
 ):
     registrations = attend(service_worker, training_days[:6])
     Registration.objects.filter(pk=registrations[0].pk).update(status=Registration.Status.CANCELLED)
-    assert not has_earned_certificate(participant=service_worker, programme=programme)
+    assert not progress_of(participant=service_worker, programme=programme).earned
 
 
 def test_it_leaves_cancelled_training_days_out_of_the_total(
@@ -85,7 +84,7 @@ def test_it_ignores_leader_gatherings(service_worker, programme, training_days, 
 
 
 def test_it_gives_nothing_for_a_programme_without_training_days(service_worker, programme):
-    assert not has_earned_certificate(participant=service_worker, programme=programme)
+    assert not progress_of(participant=service_worker, programme=programme).earned
 
 
 def test_it_issues_a_certificate_with_a_verification_code(
