@@ -12,6 +12,7 @@ from django.utils.translation import pgettext_lazy
 
 from participants.models import Enrolment, Participant, Registration
 from programme.models import Programme, Session
+from programme.selectors import set_kind_totals
 
 from .models import (
     GoalAssessment,
@@ -246,18 +247,32 @@ class OrganisationPage:
         return sum(self.work_counts["offers"].values())
 
 
+def _numbered(sessions) -> list[Session]:
+    """«n av N» for every session, counted over the list including cancelled sessions;
+    the list without the cancelled ones."""
+    sessions = list(sessions)
+    set_kind_totals(sessions)
+    return [session for session in sessions if not session.is_cancelled]
+
+
+def leader_gatherings(programme: Programme) -> list[Session]:
+    """The programme's leader gatherings that take place, with «n av N» (one query)."""
+    return _numbered(
+        Session.objects.filter(programme=programme, kind=Session.Kind.LEADER_GATHERING).order_by(
+            "starts_at", "pk"
+        )
+    )
+
+
 def _sessions(enrolment: Enrolment) -> tuple[list[Session], list[Session]]:
-    """Training days and leader gatherings of the programme, in one query."""
-    sessions = list(
+    """Training days and leader gatherings of the programme that take place, with
+    «n av N» (one query)."""
+    sessions = _numbered(
         Session.objects.filter(
             programme_id=enrolment.programme_id,
             kind__in=[Session.Kind.TRAINING_DAY, Session.Kind.LEADER_GATHERING],
-            is_cancelled=False,
         ).order_by("starts_at", "pk")
     )
-    totals = Counter(session.kind for session in sessions)
-    for session in sessions:
-        session.kind_total = totals[session.kind]
     training_days = [s for s in sessions if s.kind == Session.Kind.TRAINING_DAY]
     gatherings = [s for s in sessions if s.kind == Session.Kind.LEADER_GATHERING]
     return training_days, gatherings
@@ -451,18 +466,10 @@ def overview(
     has_group: str = "",
     missing_report: int | None = None,
     sort: str = "name",
-    gatherings: list[Session] | None = None,
+    gatherings: list[Session],
 ) -> Overview:
-    """Every enrolled organisation with its figures (three queries: gatherings unless
-    given, enrolments with counts, reports)."""
-    if gatherings is None:
-        gatherings = list(
-            Session.objects.filter(
-                programme=programme, kind=Session.Kind.LEADER_GATHERING, is_cancelled=False
-            ).order_by("starts_at", "pk")
-        )
-        for gathering in gatherings:
-            gathering.kind_total = len(gatherings)
+    """Every enrolled organisation with its figures, and its reports for `gatherings`
+    (from leader_gatherings) in two queries: enrolments with counts, reports."""
     staff = Participant.objects.filter(
         organisation_id=OuterRef("organisation_id"), role__in=STAFF_ROLES
     )

@@ -572,13 +572,7 @@ class OverviewView(LoginRequiredMixin, View):
 
     def overview(self):
         programmes, programme = self.programme()
-        gatherings = list(
-            Session.objects.filter(
-                programme=programme, kind=Session.Kind.LEADER_GATHERING, is_cancelled=False
-            ).order_by("starts_at", "pk")
-        )
-        for gathering in gatherings:
-            gathering.kind_total = len(gatherings)
+        gatherings = selectors.leader_gatherings(programme)
         form = OverviewFilterForm(
             self.request.GET or None,
             regions=selectors.regions_in(programme),
