@@ -4,13 +4,24 @@ import datetime as dt
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Exists, F, IntegerField, OuterRef, Prefetch, Q, Subquery, Value
+from django.db.models import (
+    Exists,
+    F,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+)
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from participants.models import Enrolment, Participant, Registration
+from participants.selectors import STAFF_ROLES, staff_of
 from programme.models import Programme, Session
 from programme.selectors import set_kind_totals
 
@@ -26,8 +37,6 @@ from .models import (
     report_due_at,
 )
 from .services import REMINDER_DAYS_BEFORE_DUE
-
-STAFF_ROLES = [Participant.Role.SERVICE_WORKER, Participant.Role.LEADER]
 
 
 class SubqueryCount(Subquery):
@@ -74,12 +83,9 @@ def group_for_page(enrolment: Enrolment) -> ResourceGroup | None:
     return group
 
 
-def staff_of(enrolment: Enrolment) -> list[Participant]:
-    return list(
-        Participant.objects.filter(
-            organisation_id=enrolment.organisation_id, role__in=STAFF_ROLES
-        ).order_by("full_name", "pk")
-    )
+def staff_for_page(enrolment: Enrolment) -> QuerySet[Participant]:
+    """The organisation's service workers and leaders, by name."""
+    return staff_of(enrolment.organisation).order_by("full_name", "pk")
 
 
 # --- The staff × training-day matrix -------------------------------------------------
@@ -316,7 +322,7 @@ def work_counts(enrolment: Enrolment) -> dict[str, dict[str, int]]:
 def organisation_page(enrolment: Enrolment) -> OrganisationPage:
     """Everything on the organisation's page in a fixed number of queries:
     staff, resource group (+ members), sessions, registrations, routines, offers, reports."""
-    staff = staff_of(enrolment)
+    staff = list(staff_for_page(enrolment))
     training_days, gatherings = _sessions(enrolment)
     return OrganisationPage(
         enrolment=enrolment,

@@ -64,9 +64,7 @@ class EnrolmentView(LoginRequiredMixin, View):
             raise PermissionDenied
 
     def staff(self):
-        return Participant.objects.filter(
-            organisation_id=self.enrolment.organisation_id, role__in=selectors.STAFF_ROLES
-        ).order_by("full_name", "pk")
+        return selectors.staff_for_page(self.enrolment)
 
     def base_context(self, **extra):
         context = {
@@ -534,7 +532,7 @@ class ProgressView(EnrolmentView):
     tab = "progress"
 
     def get(self, request, enrolment):
-        staff = selectors.staff_of(self.enrolment)
+        staff = list(self.staff())
         training_days, _gatherings = selectors.training_days_and_gatherings(self.enrolment)
         matrix = selectors.attendance_matrix(
             self.enrolment, staff=staff, training_days=training_days

@@ -65,7 +65,7 @@ def test_it_draws_a_bar_as_high_as_the_rate(world):
     day_one = world.training_days[0]
     register(world, day_one, attended=True)
     register(world, day_one, attended=False)
-    staff = selectors.staff_of(world.own.enrolment)
+    staff = list(selectors.staff_for_page(world.own.enrolment))
     matrix = selectors.attendance_matrix(
         world.own.enrolment, staff=staff, training_days=world.training_days
     )
