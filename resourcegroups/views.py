@@ -18,6 +18,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views import View
 
+from participants.coordinator_views import CoordinatorRequiredMixin
 from participants.models import Enrolment, Participant
 from programme.models import Goal, Programme, Session
 
@@ -37,15 +38,13 @@ from .forms import (
 from .models import Meeting, Offer, Partner, Routine, report_due_at, report_due_days
 
 
-class EnrolmentView(LoginRequiredMixin, View):
-    """Base for every page under /enhet/<enrolment>/: 404 outside one's organisation."""
+class EnrolmentAccessMixin:
+    """The enrolment named in the URL: 404 outside one's organisation, 403 without the
+    view's permission. Comes after LoginRequiredMixin, so it runs for signed-in people only."""
 
     permission = "resourcegroups.view_enrolment"
-    template_name = ""
 
     def dispatch(self, request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return self.handle_no_permission()
         try:
             self.enrolment = selectors.enrolment_for_page(kwargs["enrolment"])
         except Enrolment.DoesNotExist as exc:
@@ -62,6 +61,13 @@ class EnrolmentView(LoginRequiredMixin, View):
     def require(self, permission: str, obj=None) -> None:
         if not self.can(permission, obj):
             raise PermissionDenied
+
+
+class EnrolmentView(LoginRequiredMixin, EnrolmentAccessMixin, View):
+    """Base for every page under /enhet/<enrolment>/: anonymous visitors to the log-in
+    page, 404 outside one's organisation."""
+
+    template_name = ""
 
     def staff(self):
         return selectors.staff_for_page(self.enrolment)
@@ -550,15 +556,10 @@ class ProgressView(EnrolmentView):
 # --- The coordinator's overview ------------------------------------------------------
 
 
-class OverviewView(LoginRequiredMixin, View):
-    template_name = "resourcegroups/overview.html"
+class OverviewView(CoordinatorRequiredMixin, View):
+    """Anonymous: to the log-in page; anyone but a coordinator: 404."""
 
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return self.handle_no_permission()
-        if not rules.has_perm("resourcegroups.view_overview", request.user):
-            raise Http404
-        return super().dispatch(request, *args, **kwargs)
+    template_name = "resourcegroups/overview.html"
 
     def programme(self):
         programmes = list(Programme.objects.order_by("-starts_on", "pk"))
