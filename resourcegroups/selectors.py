@@ -69,7 +69,8 @@ def enrolment_for_participant(participant) -> Enrolment | None:
 
 
 def group_for_page(enrolment: Enrolment) -> ResourceGroup | None:
-    """The resource group with its contact person and members (two queries), or None."""
+    """The resource group with its contact person and members (two queries), or None.
+    Its `enrolment` is the one given, so rules on the group and its meetings need no query."""
     group = (
         ResourceGroup.objects.select_related("contact_person")
         .prefetch_related(
@@ -79,6 +80,7 @@ def group_for_page(enrolment: Enrolment) -> ResourceGroup | None:
         .first()
     )
     if group is not None:
+        group.enrolment = enrolment
         group.member_ids = {m.participant_id for m in group.memberships.all()}
     return group
 

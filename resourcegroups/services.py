@@ -47,6 +47,7 @@ def _check_staff(*, enrolment: Enrolment, participant: Participant) -> None:
 
 
 def get_or_create_group(*, enrolment: Enrolment) -> ResourceGroup:
+    """The enrolment's resource group, created on first use."""
     with transaction.atomic():
         group, _created = ResourceGroup.objects.get_or_create(enrolment=enrolment)
     return group
@@ -56,7 +57,7 @@ def add_member(*, enrolment: Enrolment, participant: Participant) -> Membership:
     """Add one of the organisation's staff to its resource group (created on first use)."""
     _check_staff(enrolment=enrolment, participant=participant)
     with transaction.atomic():
-        group, _created = ResourceGroup.objects.get_or_create(enrolment=enrolment)
+        group = get_or_create_group(enrolment=enrolment)
         membership, _created = Membership.objects.get_or_create(
             group=group, participant=participant
         )
@@ -76,7 +77,7 @@ def set_contact_person(*, enrolment: Enrolment, participant: Participant | None)
     if participant is not None:
         _check_staff(enrolment=enrolment, participant=participant)
     with transaction.atomic():
-        group, _created = ResourceGroup.objects.get_or_create(enrolment=enrolment)
+        group = get_or_create_group(enrolment=enrolment)
         if participant is not None:
             Membership.objects.get_or_create(group=group, participant=participant)
         group.contact_person = participant
@@ -84,9 +85,9 @@ def set_contact_person(*, enrolment: Enrolment, participant: Participant | None)
     return group
 
 
-def record_meeting(*, enrolment: Enrolment, met_on: dt.date, notes: str, actor) -> Meeting:
+def record_meeting(*, group: ResourceGroup, met_on: dt.date, notes: str, actor) -> Meeting:
+    """Record a meeting of the group (from get_or_create_group when there may be none yet)."""
     with transaction.atomic():
-        group, _created = ResourceGroup.objects.get_or_create(enrolment=enrolment)
         return Meeting.objects.create(
             group=group, met_on=met_on, notes=notes.strip(), recorded_by=actor
         )

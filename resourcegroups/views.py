@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 
 from participants.coordinator_views import CoordinatorRequiredMixin
-from participants.models import Enrolment, Participant
+from participants.models import Enrolment
 from programme.models import Goal, Programme, Session
 
 from . import charts, selectors, services
@@ -35,7 +35,7 @@ from .forms import (
     RoutineForm,
     StatusForm,
 )
-from .models import Meeting, Offer, Partner, Routine, report_due_at, report_due_days
+from .models import Meeting, Membership, Offer, Partner, Routine, report_due_at, report_due_days
 
 
 class EnrolmentAccessMixin:
@@ -127,8 +127,6 @@ class GroupView(EnrolmentView):
 
     def group_context(self, **forms):
         group = selectors.group_for_page(self.enrolment)
-        if group is not None:
-            group.enrolment = self.enrolment
         meetings = list(group.meetings.select_related("recorded_by__participant")) if group else []
         member_ids = group.member_ids if group else set()
         context = {
@@ -178,13 +176,14 @@ class RemoveMemberView(GroupView):
     permission = "resourcegroups.manage_group"
 
     def post(self, request, enrolment, participant):
-        group = selectors.group_for_page(self.enrolment)
-        if group is None or participant not in group.member_ids:
-            raise Http404
-        member = get_object_or_404(
-            Participant, pk=participant, organisation_id=self.enrolment.organisation_id
+        membership = get_object_or_404(
+            Membership.objects.select_related("group", "participant"),
+            group__enrolment=self.enrolment,
+            participant_id=participant,
+            participant__organisation_id=self.enrolment.organisation_id,
         )
-        services.remove_member(group=group, participant=member)
+        member = membership.participant
+        services.remove_member(group=membership.group, participant=member)
         messages.success(
             request, _("%(name)s has left the resource group.") % {"name": member.full_name}
         )
@@ -207,14 +206,12 @@ class ContactView(GroupView):
 class AddMeetingView(GroupView):
     def post(self, request, enrolment):
         group = selectors.group_for_page(self.enrolment)
-        if group is not None:
-            group.enrolment = self.enrolment
         self.require("resourcegroups.add_meeting", group or self.enrolment)
         form = MeetingForm(request.POST)
         if not form.is_valid():
             return self.render(status=400, **self.group_context(meeting_form=form))
         services.record_meeting(
-            enrolment=self.enrolment,
+            group=group or services.get_or_create_group(enrolment=self.enrolment),
             met_on=form.cleaned_data["met_on"],
             notes=form.cleaned_data["notes"],
             actor=request.user,
