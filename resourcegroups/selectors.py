@@ -272,7 +272,7 @@ def leader_gatherings(programme: Programme) -> list[Session]:
     )
 
 
-def _sessions(enrolment: Enrolment) -> tuple[list[Session], list[Session]]:
+def training_days_and_gatherings(enrolment: Enrolment) -> tuple[list[Session], list[Session]]:
     """Training days and leader gatherings of the programme that take place, with
     «n av N» (one query)."""
     sessions = _numbered(
@@ -325,7 +325,7 @@ def organisation_page(enrolment: Enrolment) -> OrganisationPage:
     """Everything on the organisation's page in a fixed number of queries:
     staff, resource group (+ members), sessions, registrations, routines, offers, reports."""
     staff = list(staff_for_page(enrolment))
-    training_days, gatherings = _sessions(enrolment)
+    training_days, gatherings = training_days_and_gatherings(enrolment)
     return OrganisationPage(
         enrolment=enrolment,
         staff=staff,
@@ -335,10 +335,6 @@ def organisation_page(enrolment: Enrolment) -> OrganisationPage:
         work_counts=work_counts(enrolment),
         reports=report_lines(enrolment, gatherings),
     )
-
-
-def training_days_and_gatherings(enrolment: Enrolment):
-    return _sessions(enrolment)
 
 
 # --- Routines, offers and their history ----------------------------------------------
@@ -368,11 +364,6 @@ def work_item_for_page(enrolment: Enrolment, model, pk) -> Routine | Offer:
         )
         .get(enrolment=enrolment, pk=pk)
     )
-
-
-def history_of(item) -> list[StatusChange]:
-    """The complete history of a routine or offer, oldest first."""
-    return list(item.status_changes.order_by("changed_at", "pk"))
 
 
 # --- Charts --------------------------------------------------------------------------
