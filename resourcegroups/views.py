@@ -7,6 +7,8 @@ in a URL or a form field gives 404 too. Inside one's own organisation, a missing
 right gives 403.
 """
 
+import copy
+
 import rules
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
@@ -240,7 +242,8 @@ class MeetingView(EnrolmentView):
 
     def post(self, request, enrolment, pk):
         meeting = self.get_meeting(pk)
-        form = MeetingForm(request.POST, instance=Meeting.objects.get(pk=meeting.pk))
+        # A copy, so the form's validation leaves the meeting shown on the page as it was.
+        form = MeetingForm(request.POST, instance=copy.copy(meeting))
         if not form.is_valid():
             return self.render(status=400, meeting=meeting, form=form)
         services.update_meeting(
@@ -373,7 +376,8 @@ class WorkUpdateView(WorkItemMixin, EnrolmentView):
 
     def post(self, request, enrolment, pk):
         item = self.get_item(pk)
-        form = self.form(type(item).objects.get(pk=item.pk), request.POST)
+        # A copy, so the form's validation leaves the item shown on the page as it was.
+        form = self.form(copy.copy(item), request.POST)
         if not form.is_valid():
             return self.render(status=400, form=form, kind=self.kind, item=item)
         data = form.cleaned_data
