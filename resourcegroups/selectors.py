@@ -15,7 +15,6 @@ from django.db.models import (
     Subquery,
     Value,
 )
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -588,10 +587,7 @@ class DueReport:
 
     @property
     def report_path(self) -> str:
-        return reverse(
-            "resourcegroups:report",
-            kwargs={"enrolment": self.enrolment.pk, "gathering": self.gathering.pk},
-        )
+        return ProgressReport(enrolment=self.enrolment, gathering=self.gathering).get_absolute_url()
 
 
 def reports_due_for_reminder(*, now: dt.datetime) -> list[DueReport]:

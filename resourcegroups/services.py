@@ -9,7 +9,6 @@ recorded, a submitted report stays as it was submitted.
 import datetime as dt
 import logging
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -280,6 +279,7 @@ def send_report_due_reminders(*, now: dt.datetime | None = None) -> int:
 
     from familiestotte.templatetags.portal import when
     from notifications.models import Email
+    from notifications.rendering import absolute
     from notifications.services import queue_email
 
     from .selectors import reports_due_for_reminder
@@ -302,7 +302,7 @@ def send_report_due_reminders(*, now: dt.datetime | None = None) -> int:
                         "gathering_when": when(due.gathering.starts_at),
                         "due_when": when(report_due_at(due.gathering)),
                         "has_draft": due.has_draft,
-                        "report_url": settings.SITE_URL.rstrip("/") + due.report_path,
+                        "report_url": absolute(due.report_path),
                     },
                 )
                 queued += 1
