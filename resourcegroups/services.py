@@ -215,19 +215,17 @@ def save_report(
     done_since_last: str,
     next_steps: str,
     help_needed: str,
-    assessments: dict[int, tuple[int, str]],
+    assessments: dict[Goal, tuple[int, str]],
     submit: bool = False,
 ) -> ProgressReport:
     """Save the leader's report as a draft, or save and submit it.
 
-    `assessments` maps goal ids to (progress, comment). A submitted report cannot
-    be changed: ReportLocked. The row is locked so a save racing a submit cannot
-    slip changes into a submitted report.
+    `assessments` maps the programme's goals, as the caller has them, to (progress,
+    comment). A submitted report cannot be changed: ReportLocked. The row is locked so
+    a save racing a submit cannot slip changes into a submitted report.
     """
     _check_gathering(enrolment=enrolment, gathering=gathering)
-    goals = {goal.pk: goal for goal in Goal.objects.filter(programme_id=enrolment.programme_id)}
-    if set(assessments) - set(goals):
-        raise ValidationError(_("Choose goals of this programme."))
+    _check_goals(enrolment=enrolment, goals=assessments)
     with transaction.atomic():
         report, _created = ProgressReport.objects.get_or_create(
             enrolment=enrolment, gathering=gathering, defaults={"created_by": actor}
@@ -245,10 +243,10 @@ def save_report(
             report.submitted_by = actor
             fields += ["status", "submitted_at", "submitted_by"]
         report.save(update_fields=fields)
-        for goal_id, (progress, comment) in assessments.items():
+        for goal, (progress, comment) in assessments.items():
             GoalAssessment.objects.update_or_create(
                 report=report,
-                goal=goals[goal_id],
+                goal=goal,
                 defaults={"progress": progress, "comment": comment.strip()},
             )
     report.gathering = gathering
