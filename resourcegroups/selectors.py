@@ -218,13 +218,19 @@ def attendance_matrix(
 class ReportLine:
     gathering: Session
     report: ProgressReport | None
-    due_at: dt.datetime
+
+    @property
+    def _report(self) -> ProgressReport:
+        """The report, or an unsaved one for the gathering while none is begun."""
+        return self.report or ProgressReport(gathering=self.gathering)
+
+    @property
+    def due_at(self) -> dt.datetime:
+        return self._report.due_at
 
     @property
     def is_late(self) -> bool:
-        if self.report is not None:
-            return self.report.is_late
-        return timezone.now() > self.due_at
+        return self._report.is_late
 
 
 @dataclass
@@ -294,9 +300,7 @@ def report_lines(enrolment: Enrolment, gatherings: list[Session]) -> list[Report
         report = reports.get(gathering.pk)
         if report is not None:
             report.gathering = gathering
-        lines.append(
-            ReportLine(gathering=gathering, report=report, due_at=report_due_at(gathering))
-        )
+        lines.append(ReportLine(gathering=gathering, report=report))
     return lines
 
 
