@@ -419,12 +419,15 @@ def status_over_time(enrolment: Enrolment, *, now=None, max_points: int = 18) ->
         next_month = (month.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
         at = min(dt.datetime.combine(next_month, dt.time(), tzinfo=tz), now)
         points.append(StatusPoint(label=date_format(month, "M Y"), at=at))
+    # One pass: the points run forward in time, so each carries on the statuses of the
+    # one before and takes in the changes up to its own time.
+    latest: dict[tuple, str] = {}
+    position = 0
     for point in points:
-        latest: dict[tuple, str] = {}
-        for routine_id, offer_id, to_status, changed_at in changes:
-            if changed_at > point.at:
-                break
+        while position < len(changes) and changes[position][3] <= point.at:
+            routine_id, offer_id, to_status, _changed_at = changes[position]
             latest[("r", routine_id) if routine_id else ("o", offer_id)] = to_status
+            position += 1
         counts = Counter(latest.values())
         point.counts = {status: counts.get(status, 0) for status in WorkStatus.values}
     return points
