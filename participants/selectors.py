@@ -164,11 +164,13 @@ def session_list(session: Session) -> SessionList:
     return SessionList(session=session, confirmed=confirmed, waitlist=waitlist, cancelled=cancelled)
 
 
+STAFF_ROLES = [Participant.Role.SERVICE_WORKER, Participant.Role.LEADER]
+
+
 def staff_of(organisation: Organisation) -> QuerySet[Participant]:
     """The service workers and leaders of one organisation: what its leader may act on."""
     return Participant.objects.filter(
-        organisation=organisation,
-        role__in=[Participant.Role.SERVICE_WORKER, Participant.Role.LEADER],
+        organisation=organisation, role__in=STAFF_ROLES
     ).select_related("user")
 
 

@@ -217,9 +217,9 @@ class ReportForm(forms.Form):
             )
         return cleaned
 
-    def assessments(self) -> dict[int, tuple[int, str]]:
+    def assessments(self) -> dict[Goal, tuple[int, str]]:
         return {
-            goal.pk: (
+            goal: (
                 self.cleaned_data[f"goal_{goal.pk}_progress"],
                 self.cleaned_data[f"goal_{goal.pk}_comment"],
             )

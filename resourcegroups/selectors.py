@@ -4,14 +4,25 @@ import datetime as dt
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Exists, F, IntegerField, OuterRef, Prefetch, Q, Subquery, Value
-from django.urls import reverse
+from django.db.models import (
+    Exists,
+    F,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+)
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from participants.models import Enrolment, Participant, Registration
+from participants.selectors import STAFF_ROLES, staff_of
 from programme.models import Programme, Session
+from programme.selectors import set_kind_totals
 
 from .models import (
     GoalAssessment,
@@ -25,8 +36,6 @@ from .models import (
     report_due_at,
 )
 from .services import REMINDER_DAYS_BEFORE_DUE
-
-STAFF_ROLES = [Participant.Role.SERVICE_WORKER, Participant.Role.LEADER]
 
 
 class SubqueryCount(Subquery):
@@ -59,7 +68,8 @@ def enrolment_for_participant(participant) -> Enrolment | None:
 
 
 def group_for_page(enrolment: Enrolment) -> ResourceGroup | None:
-    """The resource group with its contact person and members (two queries), or None."""
+    """The resource group with its contact person and members (two queries), or None.
+    Its `enrolment` is the one given, so rules on the group and its meetings need no query."""
     group = (
         ResourceGroup.objects.select_related("contact_person")
         .prefetch_related(
@@ -69,16 +79,14 @@ def group_for_page(enrolment: Enrolment) -> ResourceGroup | None:
         .first()
     )
     if group is not None:
+        group.enrolment = enrolment
         group.member_ids = {m.participant_id for m in group.memberships.all()}
     return group
 
 
-def staff_of(enrolment: Enrolment) -> list[Participant]:
-    return list(
-        Participant.objects.filter(
-            organisation_id=enrolment.organisation_id, role__in=STAFF_ROLES
-        ).order_by("full_name", "pk")
-    )
+def staff_for_page(enrolment: Enrolment) -> QuerySet[Participant]:
+    """The organisation's service workers and leaders, by name."""
+    return staff_of(enrolment.organisation).order_by("full_name", "pk")
 
 
 # --- The staff × training-day matrix -------------------------------------------------
@@ -210,13 +218,19 @@ def attendance_matrix(
 class ReportLine:
     gathering: Session
     report: ProgressReport | None
-    due_at: dt.datetime
+
+    @property
+    def _report(self) -> ProgressReport:
+        """The report, or an unsaved one for the gathering while none is begun."""
+        return self.report or ProgressReport(gathering=self.gathering)
+
+    @property
+    def due_at(self) -> dt.datetime:
+        return self._report.due_at
 
     @property
     def is_late(self) -> bool:
-        if self.report is not None:
-            return self.report.is_late
-        return timezone.now() > self.due_at
+        return self._report.is_late
 
 
 @dataclass
@@ -246,18 +260,32 @@ class OrganisationPage:
         return sum(self.work_counts["offers"].values())
 
 
-def _sessions(enrolment: Enrolment) -> tuple[list[Session], list[Session]]:
-    """Training days and leader gatherings of the programme, in one query."""
-    sessions = list(
+def _numbered(sessions) -> list[Session]:
+    """«n av N» for every session, counted over the list including cancelled sessions;
+    the list without the cancelled ones."""
+    sessions = list(sessions)
+    set_kind_totals(sessions)
+    return [session for session in sessions if not session.is_cancelled]
+
+
+def leader_gatherings(programme: Programme) -> list[Session]:
+    """The programme's leader gatherings that take place, with «n av N» (one query)."""
+    return _numbered(
+        Session.objects.filter(programme=programme, kind=Session.Kind.LEADER_GATHERING).order_by(
+            "starts_at", "pk"
+        )
+    )
+
+
+def training_days_and_gatherings(enrolment: Enrolment) -> tuple[list[Session], list[Session]]:
+    """Training days and leader gatherings of the programme that take place, with
+    «n av N» (one query)."""
+    sessions = _numbered(
         Session.objects.filter(
             programme_id=enrolment.programme_id,
             kind__in=[Session.Kind.TRAINING_DAY, Session.Kind.LEADER_GATHERING],
-            is_cancelled=False,
         ).order_by("starts_at", "pk")
     )
-    totals = Counter(session.kind for session in sessions)
-    for session in sessions:
-        session.kind_total = totals[session.kind]
     training_days = [s for s in sessions if s.kind == Session.Kind.TRAINING_DAY]
     gatherings = [s for s in sessions if s.kind == Session.Kind.LEADER_GATHERING]
     return training_days, gatherings
@@ -272,9 +300,7 @@ def report_lines(enrolment: Enrolment, gatherings: list[Session]) -> list[Report
         report = reports.get(gathering.pk)
         if report is not None:
             report.gathering = gathering
-        lines.append(
-            ReportLine(gathering=gathering, report=report, due_at=report_due_at(gathering))
-        )
+        lines.append(ReportLine(gathering=gathering, report=report))
     return lines
 
 
@@ -301,8 +327,8 @@ def work_counts(enrolment: Enrolment) -> dict[str, dict[str, int]]:
 def organisation_page(enrolment: Enrolment) -> OrganisationPage:
     """Everything on the organisation's page in a fixed number of queries:
     staff, resource group (+ members), sessions, registrations, routines, offers, reports."""
-    staff = staff_of(enrolment)
-    training_days, gatherings = _sessions(enrolment)
+    staff = list(staff_for_page(enrolment))
+    training_days, gatherings = training_days_and_gatherings(enrolment)
     return OrganisationPage(
         enrolment=enrolment,
         staff=staff,
@@ -312,10 +338,6 @@ def organisation_page(enrolment: Enrolment) -> OrganisationPage:
         work_counts=work_counts(enrolment),
         reports=report_lines(enrolment, gatherings),
     )
-
-
-def training_days_and_gatherings(enrolment: Enrolment):
-    return _sessions(enrolment)
 
 
 # --- Routines, offers and their history ----------------------------------------------
@@ -345,11 +367,6 @@ def work_item_for_page(enrolment: Enrolment, model, pk) -> Routine | Offer:
         )
         .get(enrolment=enrolment, pk=pk)
     )
-
-
-def history_of(item) -> list[StatusChange]:
-    """The complete history of a routine or offer, oldest first."""
-    return list(item.status_changes.order_by("changed_at", "pk"))
 
 
 # --- Charts --------------------------------------------------------------------------
@@ -402,12 +419,15 @@ def status_over_time(enrolment: Enrolment, *, now=None, max_points: int = 18) ->
         next_month = (month.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
         at = min(dt.datetime.combine(next_month, dt.time(), tzinfo=tz), now)
         points.append(StatusPoint(label=date_format(month, "M Y"), at=at))
+    # One pass: the points run forward in time, so each carries on the statuses of the
+    # one before and takes in the changes up to its own time.
+    latest: dict[tuple, str] = {}
+    position = 0
     for point in points:
-        latest: dict[tuple, str] = {}
-        for routine_id, offer_id, to_status, changed_at in changes:
-            if changed_at > point.at:
-                break
+        while position < len(changes) and changes[position][3] <= point.at:
+            routine_id, offer_id, to_status, _changed_at = changes[position]
             latest[("r", routine_id) if routine_id else ("o", offer_id)] = to_status
+            position += 1
         counts = Counter(latest.values())
         point.counts = {status: counts.get(status, 0) for status in WorkStatus.values}
     return points
@@ -451,18 +471,10 @@ def overview(
     has_group: str = "",
     missing_report: int | None = None,
     sort: str = "name",
-    gatherings: list[Session] | None = None,
+    gatherings: list[Session],
 ) -> Overview:
-    """Every enrolled organisation with its figures (three queries: gatherings unless
-    given, enrolments with counts, reports)."""
-    if gatherings is None:
-        gatherings = list(
-            Session.objects.filter(
-                programme=programme, kind=Session.Kind.LEADER_GATHERING, is_cancelled=False
-            ).order_by("starts_at", "pk")
-        )
-        for gathering in gatherings:
-            gathering.kind_total = len(gatherings)
+    """Every enrolled organisation with its figures, and its reports for `gatherings`
+    (from leader_gatherings) in two queries: enrolments with counts, reports."""
     staff = Participant.objects.filter(
         organisation_id=OuterRef("organisation_id"), role__in=STAFF_ROLES
     )
@@ -582,10 +594,7 @@ class DueReport:
 
     @property
     def report_path(self) -> str:
-        return reverse(
-            "resourcegroups:report",
-            kwargs={"enrolment": self.enrolment.pk, "gathering": self.gathering.pk},
-        )
+        return ProgressReport(enrolment=self.enrolment, gathering=self.gathering).get_absolute_url()
 
 
 def reports_due_for_reminder(*, now: dt.datetime) -> list[DueReport]:

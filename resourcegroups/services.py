@@ -9,7 +9,6 @@ recorded, a submitted report stays as it was submitted.
 import datetime as dt
 import logging
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -47,6 +46,7 @@ def _check_staff(*, enrolment: Enrolment, participant: Participant) -> None:
 
 
 def get_or_create_group(*, enrolment: Enrolment) -> ResourceGroup:
+    """The enrolment's resource group, created on first use."""
     with transaction.atomic():
         group, _created = ResourceGroup.objects.get_or_create(enrolment=enrolment)
     return group
@@ -56,7 +56,7 @@ def add_member(*, enrolment: Enrolment, participant: Participant) -> Membership:
     """Add one of the organisation's staff to its resource group (created on first use)."""
     _check_staff(enrolment=enrolment, participant=participant)
     with transaction.atomic():
-        group, _created = ResourceGroup.objects.get_or_create(enrolment=enrolment)
+        group = get_or_create_group(enrolment=enrolment)
         membership, _created = Membership.objects.get_or_create(
             group=group, participant=participant
         )
@@ -76,7 +76,7 @@ def set_contact_person(*, enrolment: Enrolment, participant: Participant | None)
     if participant is not None:
         _check_staff(enrolment=enrolment, participant=participant)
     with transaction.atomic():
-        group, _created = ResourceGroup.objects.get_or_create(enrolment=enrolment)
+        group = get_or_create_group(enrolment=enrolment)
         if participant is not None:
             Membership.objects.get_or_create(group=group, participant=participant)
         group.contact_person = participant
@@ -84,9 +84,9 @@ def set_contact_person(*, enrolment: Enrolment, participant: Participant | None)
     return group
 
 
-def record_meeting(*, enrolment: Enrolment, met_on: dt.date, notes: str, actor) -> Meeting:
+def record_meeting(*, group: ResourceGroup, met_on: dt.date, notes: str, actor) -> Meeting:
+    """Record a meeting of the group (from get_or_create_group when there may be none yet)."""
     with transaction.atomic():
-        group, _created = ResourceGroup.objects.get_or_create(enrolment=enrolment)
         return Meeting.objects.create(
             group=group, met_on=met_on, notes=notes.strip(), recorded_by=actor
         )
@@ -215,19 +215,17 @@ def save_report(
     done_since_last: str,
     next_steps: str,
     help_needed: str,
-    assessments: dict[int, tuple[int, str]],
+    assessments: dict[Goal, tuple[int, str]],
     submit: bool = False,
 ) -> ProgressReport:
     """Save the leader's report as a draft, or save and submit it.
 
-    `assessments` maps goal ids to (progress, comment). A submitted report cannot
-    be changed: ReportLocked. The row is locked so a save racing a submit cannot
-    slip changes into a submitted report.
+    `assessments` maps the programme's goals, as the caller has them, to (progress,
+    comment). A submitted report cannot be changed: ReportLocked. The row is locked so
+    a save racing a submit cannot slip changes into a submitted report.
     """
     _check_gathering(enrolment=enrolment, gathering=gathering)
-    goals = {goal.pk: goal for goal in Goal.objects.filter(programme_id=enrolment.programme_id)}
-    if set(assessments) - set(goals):
-        raise ValidationError(_("Choose goals of this programme."))
+    _check_goals(enrolment=enrolment, goals=assessments)
     with transaction.atomic():
         report, _created = ProgressReport.objects.get_or_create(
             enrolment=enrolment, gathering=gathering, defaults={"created_by": actor}
@@ -245,10 +243,10 @@ def save_report(
             report.submitted_by = actor
             fields += ["status", "submitted_at", "submitted_by"]
         report.save(update_fields=fields)
-        for goal_id, (progress, comment) in assessments.items():
+        for goal, (progress, comment) in assessments.items():
             GoalAssessment.objects.update_or_create(
                 report=report,
-                goal=goals[goal_id],
+                goal=goal,
                 defaults={"progress": progress, "comment": comment.strip()},
             )
     report.gathering = gathering
@@ -279,6 +277,7 @@ def send_report_due_reminders(*, now: dt.datetime | None = None) -> int:
 
     from familiestotte.templatetags.portal import when
     from notifications.models import Email
+    from notifications.rendering import absolute
     from notifications.services import queue_email
 
     from .selectors import reports_due_for_reminder
@@ -301,7 +300,7 @@ def send_report_due_reminders(*, now: dt.datetime | None = None) -> int:
                         "gathering_when": when(due.gathering.starts_at),
                         "due_when": when(report_due_at(due.gathering)),
                         "has_draft": due.has_draft,
-                        "report_url": settings.SITE_URL.rstrip("/") + due.report_path,
+                        "report_url": absolute(due.report_path),
                     },
                 )
                 queued += 1

@@ -7,6 +7,8 @@ in a URL or a form field gives 404 too. Inside one's own organisation, a missing
 right gives 403.
 """
 
+import copy
+
 import rules
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
@@ -18,7 +20,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views import View
 
-from participants.models import Enrolment, Participant
+from participants.coordinator_views import CoordinatorRequiredMixin
+from participants.models import Enrolment
 from programme.models import Goal, Programme, Session
 
 from . import charts, selectors, services
@@ -34,18 +37,16 @@ from .forms import (
     RoutineForm,
     StatusForm,
 )
-from .models import Meeting, Offer, Partner, Routine, report_due_at, report_due_days
+from .models import Meeting, Membership, Offer, Partner, Routine, report_due_at, report_due_days
 
 
-class EnrolmentView(LoginRequiredMixin, View):
-    """Base for every page under /enhet/<enrolment>/: 404 outside one's organisation."""
+class EnrolmentAccessMixin:
+    """The enrolment named in the URL: 404 outside one's organisation, 403 without the
+    view's permission. Comes after LoginRequiredMixin, so it runs for signed-in people only."""
 
     permission = "resourcegroups.view_enrolment"
-    template_name = ""
 
     def dispatch(self, request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return self.handle_no_permission()
         try:
             self.enrolment = selectors.enrolment_for_page(kwargs["enrolment"])
         except Enrolment.DoesNotExist as exc:
@@ -63,10 +64,15 @@ class EnrolmentView(LoginRequiredMixin, View):
         if not self.can(permission, obj):
             raise PermissionDenied
 
+
+class EnrolmentView(LoginRequiredMixin, EnrolmentAccessMixin, View):
+    """Base for every page under /enhet/<enrolment>/: anonymous visitors to the log-in
+    page, 404 outside one's organisation."""
+
+    template_name = ""
+
     def staff(self):
-        return Participant.objects.filter(
-            organisation_id=self.enrolment.organisation_id, role__in=selectors.STAFF_ROLES
-        ).order_by("full_name", "pk")
+        return selectors.staff_for_page(self.enrolment)
 
     def base_context(self, **extra):
         context = {
@@ -123,8 +129,6 @@ class GroupView(EnrolmentView):
 
     def group_context(self, **forms):
         group = selectors.group_for_page(self.enrolment)
-        if group is not None:
-            group.enrolment = self.enrolment
         meetings = list(group.meetings.select_related("recorded_by__participant")) if group else []
         member_ids = group.member_ids if group else set()
         context = {
@@ -174,13 +178,14 @@ class RemoveMemberView(GroupView):
     permission = "resourcegroups.manage_group"
 
     def post(self, request, enrolment, participant):
-        group = selectors.group_for_page(self.enrolment)
-        if group is None or participant not in group.member_ids:
-            raise Http404
-        member = get_object_or_404(
-            Participant, pk=participant, organisation_id=self.enrolment.organisation_id
+        membership = get_object_or_404(
+            Membership.objects.select_related("group", "participant"),
+            group__enrolment=self.enrolment,
+            participant_id=participant,
+            participant__organisation_id=self.enrolment.organisation_id,
         )
-        services.remove_member(group=group, participant=member)
+        member = membership.participant
+        services.remove_member(group=membership.group, participant=member)
         messages.success(
             request, _("%(name)s has left the resource group.") % {"name": member.full_name}
         )
@@ -203,14 +208,12 @@ class ContactView(GroupView):
 class AddMeetingView(GroupView):
     def post(self, request, enrolment):
         group = selectors.group_for_page(self.enrolment)
-        if group is not None:
-            group.enrolment = self.enrolment
         self.require("resourcegroups.add_meeting", group or self.enrolment)
         form = MeetingForm(request.POST)
         if not form.is_valid():
             return self.render(status=400, **self.group_context(meeting_form=form))
         services.record_meeting(
-            enrolment=self.enrolment,
+            group=group or services.get_or_create_group(enrolment=self.enrolment),
             met_on=form.cleaned_data["met_on"],
             notes=form.cleaned_data["notes"],
             actor=request.user,
@@ -239,7 +242,8 @@ class MeetingView(EnrolmentView):
 
     def post(self, request, enrolment, pk):
         meeting = self.get_meeting(pk)
-        form = MeetingForm(request.POST, instance=Meeting.objects.get(pk=meeting.pk))
+        # A copy, so the form's validation leaves the meeting shown on the page as it was.
+        form = MeetingForm(request.POST, instance=copy.copy(meeting))
         if not form.is_valid():
             return self.render(status=400, meeting=meeting, form=form)
         services.update_meeting(
@@ -372,7 +376,8 @@ class WorkUpdateView(WorkItemMixin, EnrolmentView):
 
     def post(self, request, enrolment, pk):
         item = self.get_item(pk)
-        form = self.form(type(item).objects.get(pk=item.pk), request.POST)
+        # A copy, so the form's validation leaves the item shown on the page as it was.
+        form = self.form(copy.copy(item), request.POST)
         if not form.is_valid():
             return self.render(status=400, form=form, kind=self.kind, item=item)
         data = form.cleaned_data
@@ -534,7 +539,7 @@ class ProgressView(EnrolmentView):
     tab = "progress"
 
     def get(self, request, enrolment):
-        staff = selectors.staff_of(self.enrolment)
+        staff = list(self.staff())
         training_days, _gatherings = selectors.training_days_and_gatherings(self.enrolment)
         matrix = selectors.attendance_matrix(
             self.enrolment, staff=staff, training_days=training_days
@@ -552,15 +557,10 @@ class ProgressView(EnrolmentView):
 # --- The coordinator's overview ------------------------------------------------------
 
 
-class OverviewView(LoginRequiredMixin, View):
-    template_name = "resourcegroups/overview.html"
+class OverviewView(CoordinatorRequiredMixin, View):
+    """Anonymous: to the log-in page; anyone but a coordinator: 404."""
 
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return self.handle_no_permission()
-        if not rules.has_perm("resourcegroups.view_overview", request.user):
-            raise Http404
-        return super().dispatch(request, *args, **kwargs)
+    template_name = "resourcegroups/overview.html"
 
     def programme(self):
         programmes = list(Programme.objects.order_by("-starts_on", "pk"))
@@ -572,13 +572,7 @@ class OverviewView(LoginRequiredMixin, View):
 
     def overview(self):
         programmes, programme = self.programme()
-        gatherings = list(
-            Session.objects.filter(
-                programme=programme, kind=Session.Kind.LEADER_GATHERING, is_cancelled=False
-            ).order_by("starts_at", "pk")
-        )
-        for gathering in gatherings:
-            gathering.kind_total = len(gatherings)
+        gatherings = selectors.leader_gatherings(programme)
         form = OverviewFilterForm(
             self.request.GET or None,
             regions=selectors.regions_in(programme),

@@ -17,7 +17,7 @@ def build_enrolment(*, programme, organisation, leader, worker, goals, gathering
     services.add_member(enrolment=enrolment, participant=worker)
     group = services.set_contact_person(enrolment=enrolment, participant=leader)
     meeting = services.record_meeting(
-        enrolment=enrolment, met_on=timezone.localdate(), notes="Første møte.", actor=leader.user
+        group=group, met_on=timezone.localdate(), notes="Første møte.", actor=leader.user
     )
     routine = services.create_work(
         model=Routine,

@@ -65,7 +65,7 @@ def test_it_draws_a_bar_as_high_as_the_rate(world):
     day_one = world.training_days[0]
     register(world, day_one, attended=True)
     register(world, day_one, attended=False)
-    staff = selectors.staff_of(world.own.enrolment)
+    staff = list(selectors.staff_for_page(world.own.enrolment))
     matrix = selectors.attendance_matrix(
         world.own.enrolment, staff=staff, training_days=world.training_days
     )
@@ -119,3 +119,28 @@ def test_it_renders_svg_without_style_attributes_and_with_a_text_alternative(
     assert "style=" not in content
     assert 'id="status-table"' in content and 'id="attendance-table"' in content
     assert "Oppmøte per opplæringsdag" in content
+
+
+def test_it_carries_statuses_from_before_the_first_point_shown(world):
+    enrolment = world.own.enrolment
+    enrolment.programme.starts_on = dt.date(2027, 1, 1)
+    routine, offer = world.own.routine, world.own.offer
+    StatusChange.objects.filter(routine=routine).update(
+        changed_at=dt.datetime(2027, 1, 10, tzinfo=OSLO)
+    )
+    StatusChange.objects.filter(offer=offer).update(changed_at=dt.datetime(2027, 2, 5, tzinfo=OSLO))
+    StatusChange.objects.create(
+        routine=routine,
+        from_status="idea",
+        to_status="planned",
+        changed_at=dt.datetime(2027, 5, 2, tzinfo=OSLO),
+    )
+    points = selectors.status_over_time(
+        enrolment, now=dt.datetime(2027, 6, 15, tzinfo=OSLO), max_points=3
+    )
+    assert [point.at.date() for point in points] == [
+        dt.date(2027, 5, 1),
+        dt.date(2027, 6, 1),
+        dt.date(2027, 6, 15),
+    ]
+    assert [(p.counts["idea"], p.counts["planned"]) for p in points] == [(2, 0), (1, 1), (1, 1)]

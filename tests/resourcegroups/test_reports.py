@@ -4,6 +4,7 @@ import datetime as dt
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
@@ -132,6 +133,23 @@ def test_it_refuses_changes_to_a_submitted_report_in_the_service(world, leader):
             help_needed="",
             assessments={},
         )
+
+
+def test_it_refuses_an_assessment_of_another_programmes_goal_in_the_service(
+    world, leader, fresh_gathering
+):
+    stranger = factories.GoalFactory(number=9)
+    with pytest.raises(ValidationError):
+        services.save_report(
+            enrolment=world.own.enrolment,
+            gathering=fresh_gathering,
+            actor=leader.user,
+            done_since_last="a",
+            next_steps="b",
+            help_needed="",
+            assessments={stranger: (GoalAssessment.Progress.STARTED, "")},
+        )
+    assert not ProgressReport.objects.filter(gathering=fresh_gathering).exists()
 
 
 def test_it_marks_a_report_submitted_after_the_due_date_as_late(login, leader, world):

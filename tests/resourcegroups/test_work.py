@@ -145,3 +145,19 @@ def test_it_lists_partners_for_the_service_worker_read_only(login, service_worke
     content = response.content.decode()
     assert "LPP lokallag" in content
     assert "Legg til samarbeidspartner" not in content
+
+
+def test_a_refused_change_leaves_the_page_heading_as_it_was(login, leader, world):
+    routine = world.own.routine
+    response = login(leader).post(
+        reverse(
+            "resourcegroups:routine_edit",
+            kwargs={"enrolment": world.own.enrolment.pk, "pk": routine.pk},
+        ),
+        {"title": "Nytt navn", "description": "", "goals": ["999999"]},
+    )
+    assert response.status_code == 400
+    assert response.context["item"].title == routine.title
+    assert "Nytt navn" in response.content.decode()  # kept in the form field
+    routine.refresh_from_db()
+    assert routine.title == "Rutine for første samtale med pårørende"
