@@ -57,7 +57,11 @@ def _chunks(ids: list[int], size: int) -> Iterable[list[int]]:
 
 
 def dispatch(ids: list[int]) -> None:
-    """Queue send tasks for these rows once the current transaction commits."""
+    """Queue send tasks for these rows once the current transaction commits.
+
+    For the rows a sweep has just claimed (dispatch_pending, the reminder sweep);
+    everything else records rows undispatched and calls `dispatch_soon`.
+    """
     if not ids:
         return
     ids = list(ids)
@@ -77,8 +81,9 @@ DISPATCH_PENDING_KEY = "notifications:dispatch-pending"
 def dispatch_soon() -> None:
     """After commit, make sure a worker hands out the new rows within a few seconds.
 
-    For the registration emails: during a rush every registration commits its own
-    row, and a task message each cost the web process about as much CPU as the rest
+    For every email recorded with dispatched_at NULL (registration emails, `queue_email`,
+    session changes, re-queued failures). During a rush every registration commits its
+    own row, and a task message each cost the web process about as much CPU as the rest
     of the registration. Instead the first commit in a window of
     NOTIFICATIONS_DISPATCH_WINDOW seconds queues one dispatch_pending task, due two
     windows later; commits that find the window's cache key leave their rows to it.
@@ -93,8 +98,8 @@ def dispatch_soon() -> None:
         if cache.add(DISPATCH_PENDING_KEY, True, timeout=window):
             dispatch_pending_emails.apply_async(countdown=2 * window)
 
-    # robust: the registration has committed; if the broker is down it stands, and the
-    # periodic re-queue sends its email.
+    # robust: the change has committed; if the broker is down it stands, and the
+    # periodic sweep sends its email.
     transaction.on_commit(queue, robust=True)
 
 
@@ -149,7 +154,6 @@ def requeue_stale(*, now: dt.datetime | None = None) -> int:
 
 def requeue_failed(*, ids: Iterable[int]) -> int:
     """A coordinator's second chance for failed emails (the admin action)."""
-    now = timezone.now()
     with transaction.atomic():
         claimed = list(
             Email.objects.select_for_update()
@@ -157,9 +161,10 @@ def requeue_failed(*, ids: Iterable[int]) -> int:
             .values_list("pk", flat=True)
         )
         Email.objects.filter(pk__in=claimed).update(
-            status=Email.Status.QUEUED, attempts=0, next_attempt_at=None, dispatched_at=now
+            status=Email.Status.QUEUED, attempts=0, next_attempt_at=None, dispatched_at=None
         )
-        dispatch(claimed)
+        if claimed:
+            dispatch_soon()
     return len(claimed)
 
 
@@ -237,7 +242,7 @@ def queue_email(
     full_context.update(context)
     subject, text, html = render_templates(template_prefix, full_context)
     with transaction.atomic():
-        row, created = Email.objects.get_or_create(
+        _row, created = Email.objects.get_or_create(
             key=key,
             defaults={
                 "kind": kind,
@@ -250,11 +255,10 @@ def queue_email(
                     ContentType.objects.get_for_model(concerns) if concerns is not None else None
                 ),
                 "object_id": concerns.pk if concerns is not None else None,
-                "dispatched_at": timezone.now(),
             },
         )
         if created:
-            dispatch([row.pk])
+            dispatch_soon()
 
 
 def _recipient_name(user) -> str:
@@ -326,12 +330,12 @@ def notify_session_changed(*, session, changes: dict) -> int:
                     registration=registration,
                     session=session,
                     data={"changes": described, "status": registration.status},
-                    dispatched_at=timezone.now(),
                 )
                 for registration in registrations
             ]
         )
-        dispatch([row.pk for row in rows])
+        if rows:
+            dispatch_soon()
     return len(rows)
 
 
