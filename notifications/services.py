@@ -187,18 +187,15 @@ def waiting_list_place(registration) -> int | None:
     return order.index(registration.pk) + 1 if registration.pk in order else None
 
 
-def queue_registration_email(
-    *, registration, kind: str, place: int | None = None, new: bool = False
-) -> None:
+def queue_registration_email(*, registration, kind: str, place: int | None = None) -> None:
     """Tell the registration's participant what happened, once the transaction commits.
 
     kind: confirmed, waitlisted, promoted or cancelled. Recorded once per
     (registration, kind): calling it twice for the same event sends one email.
 
     The registration service calls this while it holds the session lock, so it can
-    pass what it already knows: `place` (waiting list, 1 = first) saves a query, and
-    `new=True` says the registration row was inserted in this very transaction, so
-    its key cannot exist yet and one plain INSERT (no savepoint, no SELECT) records it.
+    pass what it already knows: `place` (waiting list, 1 = first) saves a query. The
+    row is one INSERT ... ON CONFLICT DO NOTHING (no savepoint, no SELECT).
     """
     user = registration.participant.user
     data = {}
@@ -206,23 +203,17 @@ def queue_registration_email(
         data["place"] = place if place is not None else waiting_list_place(registration)
     if kind == Email.Kind.CANCELLED:
         data["late"] = bool(getattr(registration, "is_late_cancellation", False))
-    fields = {
-        "kind": kind,
-        "recipient": user,
-        "to_email": user.email,
-        "registration": registration,
-        "session_id": registration.session_id,
-        "data": data,
-    }
-    key = f"{kind}:{registration.pk}"
-    if new:
-        Email.objects.create(key=key, **fields)
-        dispatch_soon()
-        return
-    with transaction.atomic():
-        _row, created = Email.objects.get_or_create(key=key, defaults=fields)
-        if created:
-            dispatch_soon()
+    row = Email(
+        key=f"{kind}:{registration.pk}",
+        kind=kind,
+        recipient=user,
+        to_email=user.email,
+        registration=registration,
+        session_id=registration.session_id,
+        data=data,
+    )
+    Email.objects.bulk_create([row], ignore_conflicts=True)
+    dispatch_soon()
 
 
 def queue_email(
