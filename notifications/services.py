@@ -27,7 +27,7 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.db import connection, transaction
-from django.db.models import CharField, Exists, OuterRef, Q, Value
+from django.db.models import Case, CharField, Exists, OuterRef, Q, Value, When
 from django.db.models.functions import Cast, Coalesce, Concat
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -171,22 +171,6 @@ def requeue_failed(*, ids: Iterable[int]) -> int:
 # -- registration emails ----------------------------------------------------------------------
 
 
-def waiting_list_place(registration) -> int | None:
-    """1 for the first on the waiting list; the order the registration code promotes in."""
-    from participants.models import Registration
-
-    if registration.status != Registration.Status.WAITLISTED:
-        return None
-    order = list(
-        Registration.objects.filter(
-            session_id=registration.session_id, status=Registration.Status.WAITLISTED
-        )
-        .order_by(Coalesce("waitlisted_at", "created_at"), "pk")
-        .values_list("pk", flat=True)
-    )
-    return order.index(registration.pk) + 1 if registration.pk in order else None
-
-
 def queue_registration_email(*, registration, kind: str, place: int | None = None) -> None:
     """Tell the registration's participant what happened, once the transaction commits.
 
@@ -197,10 +181,12 @@ def queue_registration_email(*, registration, kind: str, place: int | None = Non
     pass what it already knows: `place` (waiting list, 1 = first) saves a query. The
     row is one INSERT ... ON CONFLICT DO NOTHING (no savepoint, no SELECT).
     """
+    from participants.selectors import waiting_list_position
+
     user = registration.participant.user
     data = {}
     if kind == Email.Kind.WAITLISTED:
-        data["place"] = place if place is not None else waiting_list_place(registration)
+        data["place"] = place if place is not None else waiting_list_position(registration)
     if kind == Email.Kind.CANCELLED:
         data["late"] = bool(getattr(registration, "is_late_cancellation", False))
     row = Email(
@@ -486,6 +472,7 @@ def digest_section(function: Callable) -> Callable:
 def create_leader_digests(*, now: dt.datetime | None = None) -> int:
     """Record this week's digest for each confirmed leader who has something in it."""
     from participants.models import Participant, Registration
+    from participants.selectors import waiting_position
 
     now = now or timezone.now()
     year, week, _weekday = now.astimezone(ZONE).isocalendar()
@@ -503,19 +490,16 @@ def create_leader_digests(*, now: dt.datetime | None = None) -> int:
             session__starts_at__lte=now + dt.timedelta(weeks=DIGEST_WEEKS),
         )
         .select_related("participant", "session__venue")
+        .annotate(place=Case(When(status=Registration.Status.WAITLISTED, then=waiting_position())))
         .order_by("session__starts_at", "participant__full_name")
     )
     by_organisation = defaultdict(list)
-    waitlisted_sessions = set()
     for registration in registrations:
         by_organisation[registration.participant.organisation_id].append(registration)
-        if registration.status == Registration.Status.WAITLISTED:
-            waitlisted_sessions.add(registration.session_id)
-    places = _waiting_list_places(waitlisted_sessions)
     rows = []
     for leader in leaders:
         items = [
-            {"registration": r, "place": places.get(r.pk)}
+            {"registration": r, "place": r.place}
             for r in by_organisation.get(leader.organisation_id, [])
         ]
         sections = [s for s in (section(leader, now) for section in DIGEST_SECTIONS) if s]
@@ -547,20 +531,3 @@ def create_leader_digests(*, now: dt.datetime | None = None) -> int:
     Email.objects.bulk_create(rows, ignore_conflicts=True)
     dispatch_pending(now=now)
     return len(rows)
-
-
-def _waiting_list_places(session_ids: set[int]) -> dict[int, int]:
-    from participants.models import Registration
-
-    places, counters = {}, defaultdict(int)
-    waiting = (
-        Registration.objects.filter(
-            session_id__in=session_ids, status=Registration.Status.WAITLISTED
-        )
-        .order_by("session_id", Coalesce("waitlisted_at", "created_at"), "pk")
-        .values_list("pk", "session_id")
-    )
-    for pk, session_id in waiting:
-        counters[session_id] += 1
-        places[pk] = counters[session_id]
-    return places
