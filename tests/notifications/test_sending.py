@@ -128,3 +128,21 @@ def test_it_hands_out_again_a_row_no_worker_took(session, flaky, send_on_commit,
     assert send_on_commit(requeue_stale) == 1
 
     assert Email.objects.get().status == Email.Status.SENT
+
+
+def test_it_counts_numbered_sessions_only_like_the_session_page(
+    db, send_on_commit, mailoutbox, client
+):
+    """An unnumbered session of the same kind (an extra day) is not one of the «N»."""
+    programme = factories.ProgrammeFactory()
+    day = factories.SessionFactory(programme=programme, number=2, title="Pårørendes rettigheter")
+    factories.SessionFactory(programme=programme, number=1)
+    factories.SessionFactory(programme=programme, number=None, title="Ekstra opplæringsdag")
+    registration = factories.RegistrationFactory(session=day)
+
+    send_on_commit(queue_registration_email, registration=registration, kind="confirmed")
+
+    [message] = mailoutbox
+    assert "Opplæringsdag 2 av 2: Pårørendes rettigheter" in message.subject
+    assert "Opplæringsdag 3 av" not in message.body
+    assert "Opplæringsdag 2 av 2" in client.get(day.get_absolute_url()).content.decode()
