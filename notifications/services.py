@@ -4,7 +4,8 @@ Other apps call `queue_registration_email` and `queue_email` (signatures kept fr
 the first version) and `notify_session_changed`. Each records outbox rows in the
 caller's transaction and hands them to a worker with `transaction.on_commit`: a
 rolled-back change records nothing and sends nothing. The periodic jobs (reminder
-sweep, re-queue, leader digest) live here too; notifications/tasks.py only wraps them.
+sweep with its re-queue, leader digest) live here too; notifications/tasks.py only
+wraps them.
 
 Reminder timing: "N days before" means the same local clock time in Europe/Oslo,
 N calendar days before the session starts. A training day on Monday 30 March 2026
@@ -88,7 +89,7 @@ def dispatch_soon() -> None:
     NOTIFICATIONS_DISPATCH_WINDOW seconds queues one dispatch_pending task, due two
     windows later; commits that find the window's cache key leave their rows to it.
     A row committed while the key stands is thus older than the task that claims it,
-    even with a cache local to each process. The periodic re-queue is the safety net.
+    even with a cache local to each process. The periodic sweep is the safety net.
     """
     window = settings.NOTIFICATIONS_DISPATCH_WINDOW
 
@@ -147,7 +148,8 @@ def fail_interrupted(*, now: dt.datetime | None = None) -> int:
 
 
 def requeue_stale(*, now: dt.datetime | None = None) -> int:
-    """The periodic safety net: interrupted rows fail visibly, lost rows are re-handed."""
+    """The safety net the sweep ends with: interrupted rows fail visibly, undispatched
+    and lost rows are handed out."""
     fail_interrupted(now=now)
     return dispatch_pending(now=now)
 
@@ -451,9 +453,11 @@ def _record_reminders(*, session, days: int, due: dt.datetime, dispatched: bool)
 
 
 def sweep_reminders(*, now: dt.datetime | None = None) -> int:
-    """The periodic sweep: record due reminders, hand them out, then any undispatched row."""
+    """The periodic sweep (beat, every two minutes): record due reminders and hand them
+    out, then the safety net (`requeue_stale`): interrupted rows fail visibly, and every
+    undispatched or lost row is handed out."""
     created = create_due_reminders(now=now, dispatch_new=True)
-    return created + dispatch_pending(now=now)
+    return created + requeue_stale(now=now)
 
 
 # -- weekly leader digest ---------------------------------------------------------------------

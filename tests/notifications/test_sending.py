@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from notifications.models import Email
 from notifications.sending import load, send_batch
-from notifications.services import queue_registration_email, requeue_stale
+from notifications.services import queue_registration_email, requeue_stale, sweep_reminders
 from tests import factories
 
 from .backends import FlakyBackend, permanent, temporary
@@ -118,6 +118,19 @@ def test_it_never_resends_a_row_a_worker_left_while_sending(session, flaky, mail
     assert row.status == Email.Status.FAILED
     assert "Avbrutt under sending" in row.last_error
     assert mailoutbox == []
+
+
+def test_the_reminder_sweep_fails_a_row_a_worker_left_while_sending(session, settings):
+    """The sweep is the only periodic job that re-queues: it ends with requeue_stale."""
+    [pk] = _queued(session)
+    started = timezone.now() - dt.timedelta(seconds=settings.NOTIFICATIONS_SENDING_TIMEOUT + 1)
+    Email.objects.filter(pk=pk).update(status=Email.Status.SENDING, sending_started_at=started)
+
+    sweep_reminders()
+
+    row = Email.objects.get()
+    assert row.status == Email.Status.FAILED
+    assert "Avbrutt under sending" in row.last_error
 
 
 def test_it_hands_out_again_a_row_no_worker_took(session, flaky, send_on_commit, settings):
