@@ -46,7 +46,6 @@ class RegistrationEmail:
 
 ZONE = ZoneInfo(settings.TIME_ZONE)
 DIGEST_WEEKS = 4
-ACTIVE = [Email.Status.QUEUED, Email.Status.RETRYING]
 
 
 # -- handing rows to the workers --------------------------------------------------------------
