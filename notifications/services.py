@@ -462,12 +462,14 @@ def sweep_reminders(*, now: dt.datetime | None = None) -> int:
 # -- weekly leader digest ---------------------------------------------------------------------
 
 # Extra sections in the digest, e.g. "progress report due" (added by the leaders work):
-# a function (leader participant, now) -> {"title": str, "text": str, "url": str} or None.
+# a function (leaders, now) -> {leader pk: {"title": str, "text": str, "url": str}},
+# called once per digest run with every leader who may get a digest; a leader left out
+# of the mapping gets no such section.
 DIGEST_SECTIONS: list[Callable] = []
 
 
 def digest_section(function: Callable) -> Callable:
-    """Register a digest section: `@digest_section def report_due(leader, now): ...`."""
+    """Register a digest section: `@digest_section def report_due(leaders, now): ...`."""
     DIGEST_SECTIONS.append(function)
     return function
 
@@ -499,13 +501,14 @@ def create_leader_digests(*, now: dt.datetime | None = None) -> int:
     by_organisation = defaultdict(list)
     for registration in registrations:
         by_organisation[registration.participant.organisation_id].append(registration)
+    extra = [section(leaders, now) for section in DIGEST_SECTIONS] if leaders else []
     rows = []
     for leader in leaders:
         items = [
             {"registration": r, "place": r.place}
             for r in by_organisation.get(leader.organisation_id, [])
         ]
-        sections = [s for s in (section(leader, now) for section in DIGEST_SECTIONS) if s]
+        sections = [by_leader[leader.pk] for by_leader in extra if by_leader.get(leader.pk)]
         if not items and not sections:
             continue
         context = common_context(recipient_name=leader.full_name)
