@@ -19,15 +19,12 @@ app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
 
 # Times are Europe/Oslo (CELERY_TIMEZONE). Reminders are never scheduled as ETA tasks at
-# registration time: the sweep selects what is due from PostgreSQL every few minutes.
+# registration time: the sweep selects what is due from PostgreSQL every few minutes, and
+# then re-queues what a worker lost (notifications.services.requeue_stale).
 app.conf.beat_schedule = {
     "notifications-sweep-reminders": {
         "task": "notifications.tasks.sweep_reminders",
         "schedule": 120.0,
-    },
-    "notifications-requeue-stale": {
-        "task": "notifications.tasks.requeue_stale",
-        "schedule": 300.0,
     },
     "resourcegroups-report-due-reminders": {
         "task": "resourcegroups.tasks.send_report_due_reminders",

@@ -23,6 +23,7 @@ from django.db.models import F, Prefetch
 from django.utils import timezone
 
 from programme.models import Material, Session
+from programme.selectors import set_kind_total
 
 from .models import Email
 from .rendering import Rendered, Renderer, build_message
@@ -66,17 +67,19 @@ def load(ids: list[int]) -> list[Email]:
         .prefetch_related(Prefetch("session", queryset=sessions))
         .order_by("pk")
     )
-    totals = {}
+    totals = {}  # «3 av 8», counted as the web pages count it: one query per kind
     for row in rows:
         session = row.session
-        if session is not None:
-            if (session.programme_id, session.kind) not in totals:
-                totals[(session.programme_id, session.kind)] = Session.objects.filter(
-                    programme_id=session.programme_id, kind=session.kind
-                ).count()
-            session.kind_total = totals[(session.programme_id, session.kind)]
-            if row.registration is not None:
-                row.registration.session = session
+        if session is None:
+            continue
+        if session.number is not None:
+            key = (session.programme_id, session.kind)
+            if key not in totals:
+                set_kind_total(session)
+                totals[key] = session.kind_total
+            session.kind_total = totals[key]
+        if row.registration is not None:
+            row.registration.session = session
     return rows
 
 

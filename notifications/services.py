@@ -4,7 +4,8 @@ Other apps call `queue_registration_email` and `queue_email` (signatures kept fr
 the first version) and `notify_session_changed`. Each records outbox rows in the
 caller's transaction and hands them to a worker with `transaction.on_commit`: a
 rolled-back change records nothing and sends nothing. The periodic jobs (reminder
-sweep, re-queue, leader digest) live here too; notifications/tasks.py only wraps them.
+sweep with its re-queue, leader digest) live here too; notifications/tasks.py only
+wraps them.
 
 Reminder timing: "N days before" means the same local clock time in Europe/Oslo,
 N calendar days before the session starts. A training day on Monday 30 March 2026
@@ -27,7 +28,7 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.db import connection, transaction
-from django.db.models import CharField, Exists, OuterRef, Q, Value
+from django.db.models import Case, CharField, Exists, OuterRef, Q, Value, When
 from django.db.models.functions import Cast, Coalesce, Concat
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -45,7 +46,6 @@ class RegistrationEmail:
 
 ZONE = ZoneInfo(settings.TIME_ZONE)
 DIGEST_WEEKS = 4
-ACTIVE = [Email.Status.QUEUED, Email.Status.RETRYING]
 
 
 # -- handing rows to the workers --------------------------------------------------------------
@@ -57,7 +57,11 @@ def _chunks(ids: list[int], size: int) -> Iterable[list[int]]:
 
 
 def dispatch(ids: list[int]) -> None:
-    """Queue send tasks for these rows once the current transaction commits."""
+    """Queue send tasks for these rows once the current transaction commits.
+
+    For the rows a sweep has just claimed (dispatch_pending, the reminder sweep);
+    everything else records rows undispatched and calls `dispatch_soon`.
+    """
     if not ids:
         return
     ids = list(ids)
@@ -77,13 +81,14 @@ DISPATCH_PENDING_KEY = "notifications:dispatch-pending"
 def dispatch_soon() -> None:
     """After commit, make sure a worker hands out the new rows within a few seconds.
 
-    For the registration emails: during a rush every registration commits its own
-    row, and a task message each cost the web process about as much CPU as the rest
+    For every email recorded with dispatched_at NULL (registration emails, `queue_email`,
+    session changes, re-queued failures). During a rush every registration commits its
+    own row, and a task message each cost the web process about as much CPU as the rest
     of the registration. Instead the first commit in a window of
     NOTIFICATIONS_DISPATCH_WINDOW seconds queues one dispatch_pending task, due two
     windows later; commits that find the window's cache key leave their rows to it.
     A row committed while the key stands is thus older than the task that claims it,
-    even with a cache local to each process. The periodic re-queue is the safety net.
+    even with a cache local to each process. The periodic sweep is the safety net.
     """
     window = settings.NOTIFICATIONS_DISPATCH_WINDOW
 
@@ -93,8 +98,8 @@ def dispatch_soon() -> None:
         if cache.add(DISPATCH_PENDING_KEY, True, timeout=window):
             dispatch_pending_emails.apply_async(countdown=2 * window)
 
-    # robust: the registration has committed; if the broker is down it stands, and the
-    # periodic re-queue sends its email.
+    # robust: the change has committed; if the broker is down it stands, and the
+    # periodic sweep sends its email.
     transaction.on_commit(queue, robust=True)
 
 
@@ -142,14 +147,14 @@ def fail_interrupted(*, now: dt.datetime | None = None) -> int:
 
 
 def requeue_stale(*, now: dt.datetime | None = None) -> int:
-    """The periodic safety net: interrupted rows fail visibly, lost rows are re-handed."""
+    """The safety net the sweep ends with: interrupted rows fail visibly, undispatched
+    and lost rows are handed out."""
     fail_interrupted(now=now)
     return dispatch_pending(now=now)
 
 
 def requeue_failed(*, ids: Iterable[int]) -> int:
     """A coordinator's second chance for failed emails (the admin action)."""
-    now = timezone.now()
     with transaction.atomic():
         claimed = list(
             Email.objects.select_for_update()
@@ -157,67 +162,45 @@ def requeue_failed(*, ids: Iterable[int]) -> int:
             .values_list("pk", flat=True)
         )
         Email.objects.filter(pk__in=claimed).update(
-            status=Email.Status.QUEUED, attempts=0, next_attempt_at=None, dispatched_at=now
+            status=Email.Status.QUEUED, attempts=0, next_attempt_at=None, dispatched_at=None
         )
-        dispatch(claimed)
+        if claimed:
+            dispatch_soon()
     return len(claimed)
 
 
 # -- registration emails ----------------------------------------------------------------------
 
 
-def waiting_list_place(registration) -> int | None:
-    """1 for the first on the waiting list; the order the registration code promotes in."""
-    from participants.models import Registration
-
-    if registration.status != Registration.Status.WAITLISTED:
-        return None
-    order = list(
-        Registration.objects.filter(
-            session_id=registration.session_id, status=Registration.Status.WAITLISTED
-        )
-        .order_by(Coalesce("waitlisted_at", "created_at"), "pk")
-        .values_list("pk", flat=True)
-    )
-    return order.index(registration.pk) + 1 if registration.pk in order else None
-
-
-def queue_registration_email(
-    *, registration, kind: str, place: int | None = None, new: bool = False
-) -> None:
+def queue_registration_email(*, registration, kind: str, place: int | None = None) -> None:
     """Tell the registration's participant what happened, once the transaction commits.
 
     kind: confirmed, waitlisted, promoted or cancelled. Recorded once per
     (registration, kind): calling it twice for the same event sends one email.
 
     The registration service calls this while it holds the session lock, so it can
-    pass what it already knows: `place` (waiting list, 1 = first) saves a query, and
-    `new=True` says the registration row was inserted in this very transaction, so
-    its key cannot exist yet and one plain INSERT (no savepoint, no SELECT) records it.
+    pass what it already knows: `place` (waiting list, 1 = first) saves a query. The
+    row is one INSERT ... ON CONFLICT DO NOTHING (no savepoint, no SELECT).
     """
+    from participants.selectors import waiting_list_position
+
     user = registration.participant.user
     data = {}
     if kind == Email.Kind.WAITLISTED:
-        data["place"] = place if place is not None else waiting_list_place(registration)
+        data["place"] = place if place is not None else waiting_list_position(registration)
     if kind == Email.Kind.CANCELLED:
         data["late"] = bool(getattr(registration, "is_late_cancellation", False))
-    fields = {
-        "kind": kind,
-        "recipient": user,
-        "to_email": user.email,
-        "registration": registration,
-        "session_id": registration.session_id,
-        "data": data,
-    }
-    key = f"{kind}:{registration.pk}"
-    if new:
-        Email.objects.create(key=key, **fields)
-        dispatch_soon()
-        return
-    with transaction.atomic():
-        _row, created = Email.objects.get_or_create(key=key, defaults=fields)
-        if created:
-            dispatch_soon()
+    row = Email(
+        key=f"{kind}:{registration.pk}",
+        kind=kind,
+        recipient=user,
+        to_email=user.email,
+        registration=registration,
+        session_id=registration.session_id,
+        data=data,
+    )
+    Email.objects.bulk_create([row], ignore_conflicts=True)
+    dispatch_soon()
 
 
 def queue_email(
@@ -237,7 +220,7 @@ def queue_email(
     full_context.update(context)
     subject, text, html = render_templates(template_prefix, full_context)
     with transaction.atomic():
-        row, created = Email.objects.get_or_create(
+        _row, created = Email.objects.get_or_create(
             key=key,
             defaults={
                 "kind": kind,
@@ -250,11 +233,10 @@ def queue_email(
                     ContentType.objects.get_for_model(concerns) if concerns is not None else None
                 ),
                 "object_id": concerns.pk if concerns is not None else None,
-                "dispatched_at": timezone.now(),
             },
         )
         if created:
-            dispatch([row.pk])
+            dispatch_soon()
 
 
 def _recipient_name(user) -> str:
@@ -326,12 +308,12 @@ def notify_session_changed(*, session, changes: dict) -> int:
                     registration=registration,
                     session=session,
                     data={"changes": described, "status": registration.status},
-                    dispatched_at=timezone.now(),
                 )
                 for registration in registrations
             ]
         )
-        dispatch([row.pk for row in rows])
+        if rows:
+            dispatch_soon()
     return len(rows)
 
 
@@ -470,20 +452,24 @@ def _record_reminders(*, session, days: int, due: dt.datetime, dispatched: bool)
 
 
 def sweep_reminders(*, now: dt.datetime | None = None) -> int:
-    """The periodic sweep: record due reminders, hand them out, then any undispatched row."""
+    """The periodic sweep (beat, every two minutes): record due reminders and hand them
+    out, then the safety net (`requeue_stale`): interrupted rows fail visibly, and every
+    undispatched or lost row is handed out."""
     created = create_due_reminders(now=now, dispatch_new=True)
-    return created + dispatch_pending(now=now)
+    return created + requeue_stale(now=now)
 
 
 # -- weekly leader digest ---------------------------------------------------------------------
 
 # Extra sections in the digest, e.g. "progress report due" (added by the leaders work):
-# a function (leader participant, now) -> {"title": str, "text": str, "url": str} or None.
+# a function (leaders, now) -> {leader pk: {"title": str, "text": str, "url": str}},
+# called once per digest run with every leader who may get a digest; a leader left out
+# of the mapping gets no such section.
 DIGEST_SECTIONS: list[Callable] = []
 
 
 def digest_section(function: Callable) -> Callable:
-    """Register a digest section: `@digest_section def report_due(leader, now): ...`."""
+    """Register a digest section: `@digest_section def report_due(leaders, now): ...`."""
     DIGEST_SECTIONS.append(function)
     return function
 
@@ -491,6 +477,7 @@ def digest_section(function: Callable) -> Callable:
 def create_leader_digests(*, now: dt.datetime | None = None) -> int:
     """Record this week's digest for each confirmed leader who has something in it."""
     from participants.models import Participant, Registration
+    from participants.selectors import waiting_position
 
     now = now or timezone.now()
     year, week, _weekday = now.astimezone(ZONE).isocalendar()
@@ -508,22 +495,20 @@ def create_leader_digests(*, now: dt.datetime | None = None) -> int:
             session__starts_at__lte=now + dt.timedelta(weeks=DIGEST_WEEKS),
         )
         .select_related("participant", "session__venue")
+        .annotate(place=Case(When(status=Registration.Status.WAITLISTED, then=waiting_position())))
         .order_by("session__starts_at", "participant__full_name")
     )
     by_organisation = defaultdict(list)
-    waitlisted_sessions = set()
     for registration in registrations:
         by_organisation[registration.participant.organisation_id].append(registration)
-        if registration.status == Registration.Status.WAITLISTED:
-            waitlisted_sessions.add(registration.session_id)
-    places = _waiting_list_places(waitlisted_sessions)
+    extra = [section(leaders, now) for section in DIGEST_SECTIONS] if leaders else []
     rows = []
     for leader in leaders:
         items = [
-            {"registration": r, "place": places.get(r.pk)}
+            {"registration": r, "place": r.place}
             for r in by_organisation.get(leader.organisation_id, [])
         ]
-        sections = [s for s in (section(leader, now) for section in DIGEST_SECTIONS) if s]
+        sections = [by_leader[leader.pk] for by_leader in extra if by_leader.get(leader.pk)]
         if not items and not sections:
             continue
         context = common_context(recipient_name=leader.full_name)
@@ -552,20 +537,3 @@ def create_leader_digests(*, now: dt.datetime | None = None) -> int:
     Email.objects.bulk_create(rows, ignore_conflicts=True)
     dispatch_pending(now=now)
     return len(rows)
-
-
-def _waiting_list_places(session_ids: set[int]) -> dict[int, int]:
-    from participants.models import Registration
-
-    places, counters = {}, defaultdict(int)
-    waiting = (
-        Registration.objects.filter(
-            session_id__in=session_ids, status=Registration.Status.WAITLISTED
-        )
-        .order_by("session_id", Coalesce("waitlisted_at", "created_at"), "pk")
-        .values_list("pk", "session_id")
-    )
-    for pk, session_id in waiting:
-        counters[session_id] += 1
-        places[pk] = counters[session_id]
-    return places

@@ -26,14 +26,9 @@ def dispatch_pending_emails() -> int:
 
 @shared_task(acks_late=True, ignore_result=True)
 def sweep_reminders() -> int:
-    """Every few minutes (beat): record due reminders and hand out undispatched rows."""
+    """Every two minutes (beat): record due reminders, fail interrupted rows, and hand
+    out undispatched and lost rows."""
     return services.sweep_reminders()
-
-
-@shared_task(acks_late=True, ignore_result=True)
-def requeue_stale() -> int:
-    """Every few minutes (beat): re-hand rows a worker lost; fail interrupted ones."""
-    return services.requeue_stale()
 
 
 @shared_task(acks_late=True, ignore_result=True)

@@ -16,7 +16,7 @@ from .models import Organisation, Participant, Registration
 WAITLISTED = Registration.Status.WAITLISTED
 
 
-def _waiting_position():
+def waiting_position():
     """Place on the waiting list (1 = next in line) as a subquery on Registration."""
     ahead_or_self = (
         Registration.objects.filter(session=OuterRef("session"), status=WAITLISTED)
@@ -52,7 +52,7 @@ def with_positions(queryset: QuerySet[Registration]) -> QuerySet[Registration]:
     """Registrations with session, venue and programme, the waiting-list place and the
     session's «n av N» total, in the one query."""
     return queryset.select_related("session__venue", "session__programme").annotate(
-        queue_position=_waiting_position(), session_kind_total=_kind_total()
+        queue_position=waiting_position(), session_kind_total=_kind_total()
     )
 
 

@@ -219,7 +219,6 @@ def _register_locked(*, participant, session, actor, force) -> Registration:
         registration=registration,
         kind=RegistrationEmail.CONFIRMED if has_seat else RegistrationEmail.WAITLISTED,
         place=registration.queue_position,
-        new=True,
     )
     return registration
 

@@ -1,8 +1,5 @@
 """The leaders' weekly digest says whether their organisation's progress report is due."""
 
-import datetime as dt
-from functools import lru_cache
-
 from django.conf import settings
 from django.utils.translation import gettext as _
 
@@ -13,28 +10,29 @@ from .models import report_due_at
 from .selectors import reports_due_for_reminder
 
 
-@lru_cache(maxsize=1)
-def _due_reports(now: dt.datetime) -> list:
-    """One selection per digest run, shared by every leader's section."""
-    return reports_due_for_reminder(now=now)
-
-
 @digest_section
-def progress_report_due(leader, now):
-    due = [d for d in _due_reports(now) if d.enrolment.organisation_id == leader.organisation_id]
-    if not due:
-        return None
-    first = due[0]
-    return {
-        "title": _("Progress report due"),
-        "text": _(
-            "%(organisation)s's progress report for «%(gathering)s» is due %(due)s "
-            "and is not submitted yet."
-        )
-        % {
-            "organisation": first.enrolment.organisation.name,
-            "gathering": first.gathering.title,
-            "due": when(report_due_at(first.gathering)),
-        },
-        "url": settings.SITE_URL.rstrip("/") + first.report_path,
-    }
+def progress_report_due(leaders, now) -> dict:
+    """{leader pk: section} for leaders whose organisation has a report due; one
+    selection of due reports per digest run."""
+    first_due = {}
+    for due in reports_due_for_reminder(now=now):
+        first_due.setdefault(due.enrolment.organisation_id, due)
+    sections = {}
+    for leader in leaders:
+        due = first_due.get(leader.organisation_id)
+        if due is None:
+            continue
+        sections[leader.pk] = {
+            "title": _("Progress report due"),
+            "text": _(
+                "%(organisation)s's progress report for «%(gathering)s» is due %(due)s "
+                "and is not submitted yet."
+            )
+            % {
+                "organisation": due.enrolment.organisation.name,
+                "gathering": due.gathering.title,
+                "due": when(report_due_at(due.gathering)),
+            },
+            "url": settings.SITE_URL.rstrip("/") + due.report_path,
+        }
+    return sections

@@ -172,6 +172,9 @@ class RegistrationFactory(factory.django.DjangoModelFactory):
     session = factory.SubFactory(SessionFactory)
     status = Registration.Status.CONFIRMED
     confirmed_at = factory.LazyFunction(timezone.now)
+    waitlisted_at = factory.LazyAttribute(
+        lambda o: timezone.now() if o.status == Registration.Status.WAITLISTED else None
+    )
 
 
 # --- resourcegroups (issue 5) ---------------------------------------------------------

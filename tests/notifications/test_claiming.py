@@ -40,7 +40,7 @@ def recording(settings):
 def _queued(count):
     """Recorded confirmation emails whose send tasks have not run yet."""
     session = factories.SessionFactory()
-    with mock.patch.object(services, "dispatch"):
+    with mock.patch.object(services, "dispatch_soon"):
         for _ in range(count):
             services.queue_registration_email(
                 registration=factories.RegistrationFactory(session=session), kind="confirmed"

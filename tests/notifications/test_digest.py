@@ -3,6 +3,7 @@
 import datetime as dt
 
 import pytest
+from django.utils import timezone
 
 from notifications import services
 from notifications.models import Email
@@ -68,10 +69,13 @@ def test_it_skips_a_leader_with_nothing_to_report(leader, send_on_commit, mailou
 def test_it_includes_sections_other_apps_register(leader, send_on_commit, mailoutbox, monkeypatch):
     monkeypatch.setattr(services, "DIGEST_SECTIONS", [])
     services.digest_section(
-        lambda participant, now: {
-            "title": "Framdriftsrapport",
-            "text": f"Rapporten for {participant.organisation} skal leveres.",
-            "url": "http://example.no/rapport/",
+        lambda leaders, now: {
+            participant.pk: {
+                "title": "Framdriftsrapport",
+                "text": f"Rapporten for {participant.organisation} skal leveres.",
+                "url": "http://example.no/rapport/",
+            }
+            for participant in leaders
         }
     )
 
@@ -90,3 +94,31 @@ def test_it_leaves_out_unconfirmed_leaders(staff_registrations, leader, send_on_
     send_on_commit(create_leader_digests)
 
     assert mailoutbox == []
+
+
+def test_two_digest_runs_at_the_same_time_see_a_report_submitted_between_them(leader):
+    """Each run selects the due reports afresh: nothing is cached from the run before."""
+    from resourcegroups.models import ProgressReport
+
+    now = timezone.now()
+    enrolment = factories.EnrolmentFactory(organisation=leader.organisation)
+    gathering = factories.LeaderGatheringFactory(
+        programme=enrolment.programme,
+        starts_at=now + dt.timedelta(days=17),
+        ends_at=now + dt.timedelta(days=17, hours=5),
+        registration_deadline=now + dt.timedelta(days=16),
+    )
+    assert create_leader_digests(now=now) == 1
+    assert "Framdriftsrapport" in Email.objects.get(kind="leader_digest").body_text
+
+    # The report goes in, and the digest is run again (its first row removed in the admin).
+    factories.ProgressReportFactory(
+        enrolment=enrolment,
+        gathering=gathering,
+        status=ProgressReport.Status.SUBMITTED,
+        submitted_at=now,
+    )
+    Email.objects.all().delete()
+
+    assert create_leader_digests(now=now) == 0
+    assert not Email.objects.exists()

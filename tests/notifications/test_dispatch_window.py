@@ -5,6 +5,7 @@ process as much CPU as the registration itself. Now the first commit in a window
 queues one delayed dispatch_pending_emails task and the others leave their rows to it.
 """
 
+import datetime as dt
 from unittest import mock
 
 import pytest
@@ -91,3 +92,57 @@ def test_a_registration_stands_when_the_broker_is_down(
     with mock.patch.object(services, "dispatch") as dispatch:
         assert services.requeue_stale() == 1
     dispatch.assert_called_once_with([row.pk])
+
+
+BROKER_DOWN = OperationalError("Error 111 connecting to 127.0.0.1:6379. Connection refused.")
+
+
+@pytest.fixture
+def broker_down():
+    """Every task message fails, as when Redis is unreachable."""
+    with (
+        mock.patch.object(tasks.dispatch_pending_emails, "apply_async", side_effect=BROKER_DOWN),
+        mock.patch.object(tasks.send_emails, "delay", side_effect=BROKER_DOWN),
+        mock.patch.object(tasks.send_emails, "apply_async", side_effect=BROKER_DOWN),
+    ):
+        yield
+
+
+def _left_for_the_sweep(rows):
+    """The rows stand undispatched, and the periodic sweep hands them out."""
+    assert {(row.status, row.dispatched_at) for row in rows} == {(Email.Status.QUEUED, None)}
+    with mock.patch.object(services, "dispatch") as dispatch:
+        assert services.requeue_stale() == len(rows)
+    dispatch.assert_called_once_with(sorted(row.pk for row in rows))
+
+
+def test_a_session_change_notice_stands_when_the_broker_is_down(
+    session, people, broker_down, django_capture_on_commit_callbacks
+):
+    for person in people:
+        factories.RegistrationFactory(session=session, participant=person)
+    old = session.starts_at
+    session.starts_at = old + dt.timedelta(hours=1)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        told = services.notify_session_changed(
+            session=session, changes={"starts_at": (old, session.starts_at)}
+        )
+
+    assert told == 3
+    _left_for_the_sweep(list(Email.objects.filter(session=session)))
+
+
+def test_a_templated_email_stands_when_the_broker_is_down(
+    leader, broker_down, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        services.queue_email(
+            recipient=leader.user,
+            kind="progress_report_due",
+            key="report-due:1:2026-W10",
+            template_prefix="notifications/email/notice",
+            context={"subject": "Framdriftsrapport snart", "paragraphs": ["Husk rapporten."]},
+        )
+
+    _left_for_the_sweep(list(Email.objects.filter(key="report-due:1:2026-W10")))

@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from notifications.models import Email
 from notifications.sending import load, send_batch
-from notifications.services import queue_registration_email, requeue_stale
+from notifications.services import queue_registration_email, requeue_stale, sweep_reminders
 from tests import factories
 
 from .backends import FlakyBackend, permanent, temporary
@@ -120,6 +120,19 @@ def test_it_never_resends_a_row_a_worker_left_while_sending(session, flaky, mail
     assert mailoutbox == []
 
 
+def test_the_reminder_sweep_fails_a_row_a_worker_left_while_sending(session, settings):
+    """The sweep is the only periodic job that re-queues: it ends with requeue_stale."""
+    [pk] = _queued(session)
+    started = timezone.now() - dt.timedelta(seconds=settings.NOTIFICATIONS_SENDING_TIMEOUT + 1)
+    Email.objects.filter(pk=pk).update(status=Email.Status.SENDING, sending_started_at=started)
+
+    sweep_reminders()
+
+    row = Email.objects.get()
+    assert row.status == Email.Status.FAILED
+    assert "Avbrutt under sending" in row.last_error
+
+
 def test_it_hands_out_again_a_row_no_worker_took(session, flaky, send_on_commit, settings):
     [pk] = _queued(session)
     lost = timezone.now() - dt.timedelta(seconds=settings.NOTIFICATIONS_REQUEUE_AFTER + 1)
@@ -128,3 +141,21 @@ def test_it_hands_out_again_a_row_no_worker_took(session, flaky, send_on_commit,
     assert send_on_commit(requeue_stale) == 1
 
     assert Email.objects.get().status == Email.Status.SENT
+
+
+def test_it_counts_numbered_sessions_only_like_the_session_page(
+    db, send_on_commit, mailoutbox, client
+):
+    """An unnumbered session of the same kind (an extra day) is not one of the «N»."""
+    programme = factories.ProgrammeFactory()
+    day = factories.SessionFactory(programme=programme, number=2, title="Pårørendes rettigheter")
+    factories.SessionFactory(programme=programme, number=1)
+    factories.SessionFactory(programme=programme, number=None, title="Ekstra opplæringsdag")
+    registration = factories.RegistrationFactory(session=day)
+
+    send_on_commit(queue_registration_email, registration=registration, kind="confirmed")
+
+    [message] = mailoutbox
+    assert "Opplæringsdag 2 av 2: Pårørendes rettigheter" in message.subject
+    assert "Opplæringsdag 3 av" not in message.body
+    assert "Opplæringsdag 2 av 2" in client.get(day.get_absolute_url()).content.decode()
