@@ -120,7 +120,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # web process. Without it, each process has its own memory cache.
 if CACHE_URL := os.environ.get("CACHE_URL", ""):
     CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}
+        "default": {"BACKEND": "familiestotte.cache.RedisCache", "LOCATION": CACHE_URL}
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 

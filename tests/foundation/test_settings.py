@@ -69,7 +69,7 @@ def test_it_reads_the_documented_environment_variables():
         "2525",
         "Familiestøtte <post@example.no>",
         "False",
-        "django.core.cache.backends.redis.RedisCache",
+        "familiestotte.cache.RedisCache",
         "redis://redis.example.no:6380/4",
         "django.contrib.sessions.backends.cached_db",
     ]
