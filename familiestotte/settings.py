@@ -119,9 +119,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # (written through to PostgreSQL), and the email dispatch window is shared by every
 # web process. Without it, each process has its own memory cache.
 if CACHE_URL := os.environ.get("CACHE_URL", ""):
-    CACHES = {
-        "default": {"BACKEND": "familiestotte.cache.RedisCache", "LOCATION": CACHE_URL}
-    }
+    CACHES = {"default": {"BACKEND": "familiestotte.cache.RedisCache", "LOCATION": CACHE_URL}}
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 AUTH_PASSWORD_VALIDATORS = [

@@ -52,4 +52,3 @@ def test_an_inactive_user_is_not_signed_in(backend, service_worker):
     service_worker.user.is_active = False
     service_worker.user.save()
     assert backend().get_user(service_worker.user.pk) is None
-
