@@ -33,6 +33,8 @@ from django.db.models.functions import Cast, Coalesce, Concat
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from familiestotte import rows
+
 from .models import Email
 from .rendering import common_context, render_templates
 
@@ -199,7 +201,7 @@ def queue_registration_email(*, registration, kind: str, place: int | None = Non
         session_id=registration.session_id,
         data=data,
     )
-    Email.objects.bulk_create([row], ignore_conflicts=True)
+    rows.insert(row, ignore_conflicts=True)
     dispatch_soon()
 
 

@@ -4,8 +4,9 @@ Nearly every page reads `request.user.participant` (the profile check in
 ProfileRequiredMiddleware, then the view), so loading the user joined with its
 participant saves one query on every signed-in request.
 
-The query is written by hand, once per database: it runs on every signed-in request,
-and building it with the ORM (select_related) cost five times the CPU of running it.
+The query is written by hand, once per database (familiestotte.rows): it runs on every
+signed-in request, and building it with the ORM (select_related) cost five times the
+CPU of running it.
 """
 
 import functools
@@ -13,19 +14,19 @@ import functools
 from allauth.account.auth_backends import AuthenticationBackend
 from django.contrib.auth import backends, get_user_model
 from django.db import connections, router
-from django.db.models.sql import Query
+
+from familiestotte import rows
 
 from .models import Participant
 
 
 @functools.cache
 def _user_query(alias: str):
-    """(sql, user fields, participant fields, converters) for database `alias`."""
-    connection = connections[alias]
-    quote = connection.ops.quote_name
+    """(sql, user fields, participant fields) for database `alias`."""
+    quote = connections[alias].ops.quote_name
     user_model = get_user_model()
-    user_fields = user_model._meta.concrete_fields
-    participant_fields = Participant._meta.concrete_fields
+    user_fields = tuple(user_model._meta.concrete_fields)
+    participant_fields = tuple(Participant._meta.concrete_fields)
     columns = [f"u.{quote(f.column)}" for f in user_fields]
     columns += [f"p.{quote(f.column)}" for f in participant_fields]
     user_pk = quote(user_model._meta.pk.column)
@@ -35,12 +36,7 @@ def _user_query(alias: str):
         f" ON p.{quote(Participant._meta.get_field('user').column)} = u.{user_pk}"
         f" WHERE u.{user_pk} = %s"
     )
-    # The database's value converters (SQLite's for dates and booleans, say), as the
-    # ORM would apply them to these columns.
-    compiler = connection.ops.compiler("SQLCompiler")(Query(user_model), connection, alias)
-    fields = [*user_fields, *participant_fields]
-    converters = compiler.get_converters([f.get_col(f.model._meta.db_table) for f in fields])
-    return sql, user_fields, participant_fields, converters
+    return sql, user_fields, participant_fields
 
 
 def user_with_participant(user_id):
@@ -48,25 +44,18 @@ def user_with_participant(user_id):
     that they have none); None when there is no such user."""
     user_model = get_user_model()
     alias = router.db_for_read(user_model)
-    sql, user_fields, participant_fields, converters = _user_query(alias)
-    connection = connections[alias]
-    with connection.cursor() as cursor:
+    sql, user_fields, participant_fields = _user_query(alias)
+    with connections[alias].cursor() as cursor:
         cursor.execute(sql, [user_id])
         row = cursor.fetchone()
     if row is None:
         return None
-    row = list(row)
-    for position, (functions, expression) in converters.items():
-        for convert in functions:
-            row[position] = convert(row[position], expression, connection)
     split = len(user_fields)
-    user = user_model.from_db(alias, [f.attname for f in user_fields], row[:split])
+    user = rows.from_row(user_model, user_fields, row[:split], alias=alias)
     participant = None
     # The participant's id is None when the join found no row.
     if row[split + participant_fields.index(Participant._meta.pk)] is not None:
-        participant = Participant.from_db(
-            alias, [f.attname for f in participant_fields], row[split:]
-        )
+        participant = rows.from_row(Participant, participant_fields, row[split:], alias=alias)
         Participant.user.field.set_cached_value(participant, user)
     Participant.user.field.remote_field.set_cached_value(user, participant)
     return user

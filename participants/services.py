@@ -11,11 +11,14 @@ emails are queued through notifications.services, which defers to on_commit.
 
 from __future__ import annotations
 
+import functools
+
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, connection, connections, router, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from familiestotte import rows
 from familiestotte.templatetags.portal import when
 from notifications.services import RegistrationEmail, queue_registration_email
 from programme.models import Programme, Session
@@ -58,30 +61,56 @@ def profile_is_complete(participant: Participant) -> bool:
 
 # The two steps the concurrency test's negative control replaces: taking the lock,
 # and counting the seats. Every registration for a session waits its turn behind the
-# lock, so both statements are written by hand: compiling them with the ORM cost more
-# CPU than PostgreSQL spends running them, and that time was spent holding the lock.
+# lock, so the statements inside it are built once (familiestotte.rows): compiling them
+# with the ORM cost more CPU than PostgreSQL spends running them, and that time was
+# spent holding the lock.
 def _lock_session(session_pk: int) -> Session:
     """The session row FOR UPDATE. See _session_row."""
     return _session_row(session_pk, lock=True)
 
 
+# What the registration rules read of a session.
+SESSION_RULE_FIELDS = tuple(
+    Session._meta.get_field(name)
+    for name in (
+        "id",
+        "programme",
+        "title",
+        "capacity",
+        "registration_deadline",
+        "audience",
+        "is_cancelled",
+    )
+)
+
+
+@functools.cache
+def _session_row_sql(alias: str, lock: bool) -> str:
+    connection = connections[alias]
+    quote = connection.ops.quote_name
+    columns = ", ".join(f"s.{quote(f.column)}" for f in SESSION_RULE_FIELDS)
+    # SQLite (the embedded demo) has no row locks: it lets one writer in at a time.
+    for_update = " FOR UPDATE OF s" if lock and connection.features.has_select_for_update else ""
+    return (
+        f"SELECT {columns}, p.{quote(Programme._meta.get_field('is_published').column)}"  # noqa: S608 - names from model metadata, values as parameters
+        f" FROM {quote(Session._meta.db_table)} s"
+        f" JOIN {quote(Programme._meta.db_table)} p ON p.id = s.programme_id"
+        f" WHERE s.id = %s{for_update}"
+    )
+
+
 def _session_row(session_pk: int, *, lock: bool) -> Session:
     """The fields the registration rules read, plus `programme_is_published` (the
     programme is joined, never locked). Other fields load on access, as with only()."""
-    session_table = connection.ops.quote_name(Session._meta.db_table)
-    programme_table = connection.ops.quote_name(Programme._meta.db_table)
-    # SQLite (the embedded demo) has no row locks: it lets one writer in at a time.
-    for_update = " FOR UPDATE OF s" if lock and connection.features.has_select_for_update else ""
-    rows = Session.objects.raw(
-        "SELECT s.id, s.programme_id, s.title, s.capacity, s.registration_deadline,"  # noqa: S608 - names from model metadata, values as parameters
-        " s.audience, s.is_cancelled, p.is_published AS programme_is_published"
-        f" FROM {session_table} s JOIN {programme_table} p ON p.id = s.programme_id"
-        f" WHERE s.id = %s{for_update}",
-        [session_pk],
-    )
-    for session in rows:
-        return session
-    raise Session.DoesNotExist(f"No session {session_pk}")
+    alias = router.db_for_write(Session)
+    with connections[alias].cursor() as cursor:
+        cursor.execute(_session_row_sql(alias, lock), [session_pk])
+        row = cursor.fetchone()
+    if row is None:
+        raise Session.DoesNotExist(f"No session {session_pk}")
+    session = rows.from_row(Session, SESSION_RULE_FIELDS, row[:-1], alias=alias)
+    session.programme_is_published = Programme._meta.get_field("is_published").to_python(row[-1])
+    return session
 
 
 def _seat_counts(session: Session) -> tuple[int, int]:
@@ -105,7 +134,7 @@ def _confirmed_count(session: Session) -> int:
 
 
 def _record(registration, *, action, from_status, actor, note="") -> RegistrationEvent:
-    return RegistrationEvent.objects.create(
+    event = RegistrationEvent(
         registration=registration,
         action=action,
         from_status=from_status,
@@ -113,6 +142,8 @@ def _record(registration, *, action, from_status, actor, note="") -> Registratio
         actor=actor,
         note=note,
     )
+    rows.insert(event)
+    return event
 
 
 def _refusal_reason(*, participant: Participant, session: Session, force: bool) -> str | None:
@@ -196,7 +227,7 @@ def _register_locked(*, participant, session, actor, force) -> Registration:
     confirmed, waitlisted = _seat_counts(locked)
     has_seat = confirmed < locked.capacity
     now = timezone.now()
-    registration = Registration.objects.create(
+    registration = Registration(
         participant=participant,
         session=locked,
         registered_by=actor,
@@ -204,6 +235,7 @@ def _register_locked(*, participant, session, actor, force) -> Registration:
         confirmed_at=now if has_seat else None,
         waitlisted_at=None if has_seat else now,
     )
+    rows.insert(registration)
     _record(
         registration,
         action=(
