@@ -19,6 +19,7 @@ ahead gets the confirmation and then the 1-day reminder.
 
 import datetime as dt
 import json
+import time
 import uuid
 from collections import defaultdict
 from collections.abc import Callable, Iterable
@@ -80,6 +81,19 @@ def dispatch(ids: list[int]) -> None:
 DISPATCH_PENDING_KEY = "notifications:dispatch-pending"
 
 
+class DispatchWindow:
+    """This process's memory of the current window, so that a rush does not ask the
+    shared cache on every commit: once this process has seen the window's key (set by
+    it or by another), the task that key stands for is due at least one window later,
+    so commits until then leave their rows to it without asking."""
+
+    known_until = 0.0  # time.monotonic()
+
+    @classmethod
+    def forget(cls) -> None:
+        cls.known_until = 0.0
+
+
 def dispatch_soon() -> None:
     """After commit, make sure a worker hands out the new rows within a few seconds.
 
@@ -97,6 +111,12 @@ def dispatch_soon() -> None:
     def queue():
         from .tasks import dispatch_pending_emails
 
+        now = time.monotonic()
+        if now < DispatchWindow.known_until:
+            return
+        # The key, set now or up to one window ago, stands for a task due at least two
+        # windows after it was set: one window from now or later.
+        DispatchWindow.known_until = now + window
         if cache.add(DISPATCH_PENDING_KEY, True, timeout=window):
             dispatch_pending_emails.apply_async(countdown=2 * window)
 

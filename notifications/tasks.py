@@ -20,7 +20,10 @@ def send_emails(email_ids: list[int]) -> dict:
 def dispatch_pending_emails() -> int:
     """Queued by services.dispatch_soon: hand out the rows committed since the last run."""
     # Cleared first: a row committed from now on queues a new task, so none is missed.
+    # (The process's own memory of the window too: with eager tasks, as in the embedded
+    # default, this runs in the web process itself.)
     cache.delete(services.DISPATCH_PENDING_KEY)
+    services.DispatchWindow.forget()
     return services.dispatch_pending()
 
 

@@ -112,10 +112,14 @@ def _fast_password_hasher(settings):
 
 @pytest.fixture(autouse=True)
 def _empty_cache():
-    """Each test starts with an empty cache: a dispatch window left open by the previous
-    test would otherwise hold back this test's registration emails."""
+    """Each test starts with an empty cache and no dispatch window: a window left open
+    by the previous test would otherwise hold back this test's registration emails."""
     from django.core.cache import cache
 
+    from notifications.services import DispatchWindow
+
     cache.clear()
+    DispatchWindow.forget()
     yield
     cache.clear()
+    DispatchWindow.forget()

@@ -49,15 +49,53 @@ def test_three_registrations_in_one_window_queue_one_delayed_task(
     assert set(rows.values_list("dispatched_at", flat=True)) == {None}
 
 
+@pytest.fixture
+def clock():
+    """The monotonic clock dispatch_soon reads, moved by hand."""
+    now = [1000.0]
+    with mock.patch.object(services.time, "monotonic", side_effect=lambda: now[0]):
+        yield now
+
+
 def test_a_commit_after_the_window_queues_the_next_task(
-    session, people, task_messages, django_capture_on_commit_callbacks
+    session, people, task_messages, django_capture_on_commit_callbacks, clock, settings
 ):
+    settings.NOTIFICATIONS_DISPATCH_WINDOW = 1
     register(people[0], session, django_capture_on_commit_callbacks)
-    cache.delete(services.DISPATCH_PENDING_KEY)  # the window has passed
+    # The window has passed: its key expired, and this process's memory of it ended.
+    cache.delete(services.DISPATCH_PENDING_KEY)
+    clock[0] += 1.0
 
     register(people[1], session, django_capture_on_commit_callbacks)
 
     assert task_messages.call_count == 2
+
+
+def test_within_the_window_a_process_asks_the_cache_once(
+    session, people, task_messages, django_capture_on_commit_callbacks, clock, settings
+):
+    settings.NOTIFICATIONS_DISPATCH_WINDOW = 5
+    with mock.patch.object(services.cache, "add", wraps=services.cache.add) as add:
+        for person in people:
+            register(person, session, django_capture_on_commit_callbacks)
+            clock[0] += 1.5
+        assert add.call_count == 1
+        clock[0] += 0.6  # 5.1 s after the first: the next commit asks again
+        register(factories.ParticipantFactory(), session, django_capture_on_commit_callbacks)
+        assert add.call_count == 2
+    # The key still stood (it expires by the cache's clock, not this one): no second task.
+    task_messages.assert_called_once_with(countdown=10)
+
+
+def test_a_window_opened_by_another_process_is_remembered_too(
+    session, people, task_messages, django_capture_on_commit_callbacks, clock
+):
+    cache.add(services.DISPATCH_PENDING_KEY, True, timeout=60)  # another process's window
+    with mock.patch.object(services.cache, "add", wraps=services.cache.add) as add:
+        for person in people:
+            register(person, session, django_capture_on_commit_callbacks)
+    assert add.call_count == 1
+    task_messages.assert_not_called()
 
 
 def test_the_task_sends_every_row_committed_in_its_window_once(
@@ -75,6 +113,7 @@ def test_the_task_sends_every_row_committed_in_its_window_once(
     assert set(Email.objects.values_list("status", flat=True)) == {Email.Status.SENT}
     # The task closed the window first, so the next commit queues a task of its own.
     assert cache.get(services.DISPATCH_PENDING_KEY) is None
+    assert services.DispatchWindow.known_until == 0.0
 
 
 def test_a_registration_stands_when_the_broker_is_down(
