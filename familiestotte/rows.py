@@ -22,11 +22,15 @@ from django.db.models.sql import Query
 
 
 @functools.cache
-def _insert_statement(model: type[Model], alias: str, ignore_conflicts: bool):
-    """(sql, fields, returns_pk): every concrete field but an automatic primary key."""
+def _insert_statement(model: type[Model], alias: str, ignore_conflicts: bool, with_pk: bool):
+    """(sql, fields, returning): every concrete field, the automatic primary key only
+    when `with_pk`; `returning` is the clause that reads the key back, if the database
+    has one."""
     connection = connections[alias]
     ops = connection.ops
-    fields = [f for f in model._meta.local_concrete_fields if f is not model._meta.auto_field]
+    fields = [
+        f for f in model._meta.local_concrete_fields if with_pk or f is not model._meta.auto_field
+    ]
     on_conflict = OnConflict.IGNORE if ignore_conflicts else None
     columns = ", ".join(ops.quote_name(f.column) for f in fields)
     placeholders = ", ".join(["%s"] * len(fields))
@@ -35,12 +39,15 @@ def _insert_statement(model: type[Model], alias: str, ignore_conflicts: bool):
         f" ({columns}) VALUES ({placeholders})"
     )
     if ignore_conflicts:
-        sql += " " + ops.on_conflict_suffix_sql(fields, on_conflict, None, None)
-    returns_pk = connection.features.can_return_columns_from_insert
-    if returns_pk:
+        sql = f"{sql} {ops.on_conflict_suffix_sql(fields, on_conflict, None, None)}".rstrip()
+    returning = ""
+    if connection.features.can_return_columns_from_insert:
         returning, _params = ops.return_insert_columns([model._meta.pk])
-        sql += " " + returning
-    return sql.rstrip(), fields, returns_pk
+    return sql, fields, returning
+
+
+def _values(instance: Model, fields, connection) -> list:
+    return [f.get_db_prep_save(f.pre_save(instance, True), connection) for f in fields]
 
 
 def insert(instance: Model, *, ignore_conflicts: bool = False) -> bool:
@@ -53,21 +60,69 @@ def insert(instance: Model, *, ignore_conflicts: bool = False) -> bool:
     model = type(instance)
     alias = router.db_for_write(model, instance=instance)
     connection = connections[alias]
-    sql, fields, returns_pk = _insert_statement(model, alias, ignore_conflicts)
-    params = [f.get_db_prep_save(f.pre_save(instance, True), connection) for f in fields]
+    sql, fields, returning = _insert_statement(
+        model, alias, ignore_conflicts, instance.pk is not None
+    )
     with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        if returns_pk:
+        cursor.execute(f"{sql} {returning}".rstrip(), _values(instance, fields, connection))
+        if returning:
             row = cursor.fetchone()
             pk = row[0] if row else None
         else:
             pk = cursor.lastrowid if cursor.rowcount else None
     if pk is None:
         return False
+    _mark_saved(instance, pk, alias)
+    return True
+
+
+def _mark_saved(instance: Model, pk, alias: str) -> None:
     instance.pk = pk
     instance._state.adding = False
     instance._state.db = alias
-    return True
+
+
+class Batch:
+    """INSERTs that travel to PostgreSQL together, in one round trip, when sent.
+
+    PostgreSQL runs several statements sent as one, in order, in the transaction;
+    the first error stops them all, as separate statements would. Other databases
+    (SQLite, the embedded demo) get each INSERT as it is added.
+
+    Rows sent together get no id back, so the caller asks for it with `together`
+    only when every row that others point to has its id beforehand
+    (participants.services takes the registration's from its sequence). Otherwise
+    each INSERT is sent as it is added, and the ids come back.
+    """
+
+    def __init__(self, *, together: bool, alias: str = "default"):
+        self.alias = alias
+        self.together = together and connections[alias].vendor == "postgresql"
+        self.statements: list[str] = []
+        self.params: list = []
+        self.with_ids: list[Model] = []
+
+    def insert(self, instance: Model, *, ignore_conflicts: bool = False) -> None:
+        if not self.together:
+            insert(instance, ignore_conflicts=ignore_conflicts)
+            return
+        with_pk = instance.pk is not None
+        sql, fields, _returning = _insert_statement(
+            type(instance), self.alias, ignore_conflicts, with_pk
+        )
+        self.statements.append(sql)
+        self.params += _values(instance, fields, connections[self.alias])
+        if with_pk:
+            self.with_ids.append(instance)
+
+    def send(self) -> None:
+        if not self.statements:
+            return
+        with connections[self.alias].cursor() as cursor:
+            cursor.execute(";\n".join(self.statements), self.params)
+        for instance in self.with_ids:
+            _mark_saved(instance, instance.pk, self.alias)
+        self.statements, self.params, self.with_ids = [], [], []
 
 
 @functools.cache

@@ -198,11 +198,21 @@ def queue_registration_email(*, registration, kind: str, place: int | None = Non
     """Tell the registration's participant what happened, once the transaction commits.
 
     kind: confirmed, waitlisted, promoted or cancelled. Recorded once per
-    (registration, kind): calling it twice for the same event sends one email.
-
-    The registration service calls this while it holds the session lock, so it can
-    pass what it already knows: `place` (waiting list, 1 = first) saves a query. The
+    (registration, kind): calling it twice for the same event sends one email. The
     row is one INSERT ... ON CONFLICT DO NOTHING (no savepoint, no SELECT).
+    """
+    rows.insert(
+        registration_email(registration=registration, kind=kind, place=place), ignore_conflicts=True
+    )
+    dispatch_soon()
+
+
+def registration_email(*, registration, kind: str, place: int | None = None) -> Email:
+    """The unsaved outbox row of queue_registration_email; its key makes it unique.
+
+    Insert it with ignore_conflicts, then call dispatch_soon. The registration service
+    calls this while it holds the session lock, so it passes what it already knows:
+    `place` (waiting list, 1 = first) saves a query.
     """
     from participants.selectors import waiting_list_position
 
@@ -212,7 +222,7 @@ def queue_registration_email(*, registration, kind: str, place: int | None = Non
         data["place"] = place if place is not None else waiting_list_position(registration)
     if kind == Email.Kind.CANCELLED:
         data["late"] = bool(getattr(registration, "is_late_cancellation", False))
-    row = Email(
+    return Email(
         key=f"{kind}:{registration.pk}",
         kind=kind,
         recipient=user,
@@ -221,8 +231,6 @@ def queue_registration_email(*, registration, kind: str, place: int | None = Non
         session_id=registration.session_id,
         data=data,
     )
-    rows.insert(row, ignore_conflicts=True)
-    dispatch_soon()
 
 
 def queue_email(

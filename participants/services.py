@@ -20,7 +20,12 @@ from django.utils.translation import gettext as _
 
 from familiestotte import rows
 from familiestotte.templatetags.portal import when
-from notifications.services import RegistrationEmail, queue_registration_email
+from notifications.services import (
+    RegistrationEmail,
+    dispatch_soon,
+    queue_registration_email,
+    registration_email,
+)
 from programme.models import Programme, Session
 
 from .models import Participant, Registration, RegistrationEvent
@@ -64,9 +69,9 @@ def profile_is_complete(participant: Participant) -> bool:
 # lock, so the statements inside it are built once (familiestotte.rows): compiling them
 # with the ORM cost more CPU than PostgreSQL spends running them, and that time was
 # spent holding the lock.
-def _lock_session(session_pk: int) -> Session:
+def _lock_session(session_pk: int, *, for_registration: bool = False) -> Session:
     """The session row FOR UPDATE. See _session_row."""
-    return _session_row(session_pk, lock=True)
+    return _session_row(session_pk, lock=True, for_registration=for_registration)
 
 
 # What the registration rules read of a session.
@@ -85,36 +90,79 @@ SESSION_RULE_FIELDS = tuple(
 
 
 @functools.cache
-def _session_row_sql(alias: str, lock: bool) -> str:
+def _session_row_sql(alias: str, lock: bool, for_registration: bool) -> str:
     connection = connections[alias]
     quote = connection.ops.quote_name
-    columns = ", ".join(f"s.{quote(f.column)}" for f in SESSION_RULE_FIELDS)
+    session_table = quote(Session._meta.db_table)
+    columns = [f"s.{quote(f.column)}" for f in SESSION_RULE_FIELDS]
+    columns.append(f"p.{quote(Programme._meta.get_field('is_published').column)}")
+    lock_first = ""
+    if for_registration:
+        # PostgreSQL, in the same round trip: the lock first, then (a statement of its
+        # own, so with a snapshot taken once the lock is held) the seat counts and an
+        # id for the new registration, so that its three rows can be sent together.
+        registrations = quote(Registration._meta.db_table)
+        count = (
+            f"(SELECT COUNT(*) FROM {registrations} r WHERE r.session_id = s.id AND r.status = %s)"  # noqa: S608 - names from model metadata
+        )
+        columns += [count, count, "nextval(pg_get_serial_sequence(%s, %s))"]
+        lock_first = f"SELECT 1 FROM {session_table} WHERE id = %s FOR UPDATE;\n"  # noqa: S608
     # SQLite (the embedded demo) has no row locks: it lets one writer in at a time.
-    for_update = " FOR UPDATE OF s" if lock and connection.features.has_select_for_update else ""
+    for_update = (
+        " FOR UPDATE OF s"
+        if lock and not for_registration and connection.features.has_select_for_update
+        else ""
+    )
     return (
-        f"SELECT {columns}, p.{quote(Programme._meta.get_field('is_published').column)}"  # noqa: S608 - names from model metadata, values as parameters
-        f" FROM {quote(Session._meta.db_table)} s"
+        f"{lock_first}SELECT {', '.join(columns)}"  # noqa: S608 - names from model metadata, values as parameters
+        f" FROM {session_table} s"
         f" JOIN {quote(Programme._meta.db_table)} p ON p.id = s.programme_id"
         f" WHERE s.id = %s{for_update}"
     )
 
 
-def _session_row(session_pk: int, *, lock: bool) -> Session:
+def _session_row(session_pk: int, *, lock: bool, for_registration: bool = False) -> Session:
     """The fields the registration rules read, plus `programme_is_published` (the
-    programme is joined, never locked). Other fields load on access, as with only()."""
+    programme is joined, never locked). Other fields load on access, as with only().
+
+    `for_registration` on PostgreSQL also reads, once the lock is held, the seat
+    counts (`seat_counts`, see _seat_counts) and an id for the new registration
+    (`new_registration_id`); elsewhere those are left to _seat_counts and the INSERT.
+    """
     alias = router.db_for_write(Session)
-    with connections[alias].cursor() as cursor:
-        cursor.execute(_session_row_sql(alias, lock), [session_pk])
+    connection = connections[alias]
+    together = for_registration and lock and connection.vendor == "postgresql"
+    params = [session_pk]
+    if together:
+        table = Registration._meta.db_table
+        params = [
+            session_pk,
+            Registration.Status.CONFIRMED,
+            Registration.Status.WAITLISTED,
+            table,
+            Registration._meta.pk.column,
+            session_pk,
+        ]
+    with connection.cursor() as cursor:
+        cursor.execute(_session_row_sql(alias, lock, together), params)
         row = cursor.fetchone()
     if row is None:
         raise Session.DoesNotExist(f"No session {session_pk}")
-    session = rows.from_row(Session, SESSION_RULE_FIELDS, row[:-1], alias=alias)
-    session.programme_is_published = Programme._meta.get_field("is_published").to_python(row[-1])
+    extra = 4 if together else 1
+    session = rows.from_row(Session, SESSION_RULE_FIELDS, row[:-extra], alias=alias)
+    published = row[-extra]
+    session.programme_is_published = Programme._meta.get_field("is_published").to_python(published)
+    session.new_registration_id = None
+    if together:
+        session.seat_counts = (row[-3], row[-2])
+        session.new_registration_id = row[-1]
     return session
 
 
 def _seat_counts(session: Session) -> tuple[int, int]:
-    """(confirmed, waitlisted) for the session, in one query."""
+    """(confirmed, waitlisted) for the session: as read with the lock, or in one query."""
+    if counts := getattr(session, "seat_counts", None):
+        return counts
     table = connection.ops.quote_name(Registration._meta.db_table)
     with connection.cursor() as cursor:
         cursor.execute(
@@ -133,8 +181,8 @@ def _confirmed_count(session: Session) -> int:
     return _seat_counts(session)[0]
 
 
-def _record(registration, *, action, from_status, actor, note="") -> RegistrationEvent:
-    event = RegistrationEvent(
+def _event(registration, *, action, from_status, actor, note="") -> RegistrationEvent:
+    return RegistrationEvent(
         registration=registration,
         action=action,
         from_status=from_status,
@@ -142,8 +190,12 @@ def _record(registration, *, action, from_status, actor, note="") -> Registratio
         actor=actor,
         note=note,
     )
-    rows.insert(event)
-    return event
+
+
+def _record(registration, **event) -> RegistrationEvent:
+    recorded = _event(registration, **event)
+    rows.insert(recorded)
+    return recorded
 
 
 def _refusal_reason(*, participant: Participant, session: Session, force: bool) -> str | None:
@@ -214,12 +266,13 @@ def register(
 def _register_locked(*, participant, session, actor, force) -> Registration:
     """The critical section: lock the session, count, insert. Keep it short.
 
-    Between the lock and the commit every other registration for the session waits, so
-    this runs exactly five statements: the session row FOR UPDATE (its programme joined),
-    one seat count, and three INSERTs (registration, event, outbox row). The refusal
-    checks use the locked row and the already loaded participant; they cost no query.
+    Between the lock and the commit every other registration for the session waits.
+    On PostgreSQL that is two round trips: the session row FOR UPDATE (its programme
+    joined) with the seat counts read after it, then the three INSERTs (registration,
+    event, outbox row) sent together. The refusal checks use the locked row and the
+    already loaded participant; they cost no query.
     """
-    locked = _lock_session(session.pk)
+    locked = _lock_session(session.pk, for_registration=True)
     reason = _refusal_reason(participant=participant, session=locked, force=force)
     if reason:
         code = "refused" if locked.programme_is_published else "unpublished"
@@ -228,6 +281,7 @@ def _register_locked(*, participant, session, actor, force) -> Registration:
     has_seat = confirmed < locked.capacity
     now = timezone.now()
     registration = Registration(
+        pk=locked.new_registration_id,
         participant=participant,
         session=locked,
         registered_by=actor,
@@ -235,23 +289,30 @@ def _register_locked(*, participant, session, actor, force) -> Registration:
         confirmed_at=now if has_seat else None,
         waitlisted_at=None if has_seat else now,
     )
-    rows.insert(registration)
-    _record(
-        registration,
-        action=(
-            RegistrationEvent.Action.REGISTERED if has_seat else RegistrationEvent.Action.WAITLISTED
-        ),
-        from_status="",
-        actor=actor,
-        note=_("Added by hand by a coordinator") if force else "",
-    )
     # The place in the queue as it stands now: everyone waiting came before.
     registration.queue_position = None if has_seat else waitlisted + 1
-    queue_registration_email(
+    # Sent together when the registration's id is known: its event and email point to it.
+    batch = rows.Batch(together=registration.pk is not None)
+    batch.insert(registration)
+    batch.insert(
+        _event(
+            registration,
+            action=RegistrationEvent.Action.REGISTERED
+            if has_seat
+            else RegistrationEvent.Action.WAITLISTED,
+            from_status="",
+            actor=actor,
+            note=_("Added by hand by a coordinator") if force else "",
+        )
+    )
+    email = registration_email(
         registration=registration,
         kind=RegistrationEmail.CONFIRMED if has_seat else RegistrationEmail.WAITLISTED,
         place=registration.queue_position,
     )
+    batch.insert(email, ignore_conflicts=True)
+    batch.send()
+    dispatch_soon()
     return registration
 
 

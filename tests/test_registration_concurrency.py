@@ -75,8 +75,8 @@ def test_it_overbooks_without_the_lock_so_the_race_test_can_fail(crowd, monkeypa
     session, people = crowd
     count_seats = services._seat_counts
 
-    def unlocked_session(session_pk):
-        return services._session_row(session_pk, lock=False)  # no FOR UPDATE
+    def unlocked_session(session_pk, **kwargs):
+        return services._session_row(session_pk, lock=False, **kwargs)  # no FOR UPDATE
 
     def slow_count(locked_session):
         seats_taken = count_seats(locked_session)

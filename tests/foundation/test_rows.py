@@ -120,3 +120,81 @@ def test_the_session_row_of_the_registration_rules_matches_the_orm(registration)
     assert loaded.is_cancelled is False
     assert loaded.programme_is_published is expected.programme.is_published
     assert loaded.registration_deadline.tzinfo is not None
+
+
+def registration_with_event_and_email(service_worker, *, pk=None):
+    registration = Registration(
+        pk=pk,
+        participant=service_worker,
+        session=factories.SessionFactory(),
+        status=Registration.Status.CONFIRMED,
+        confirmed_at=timezone.now(),
+    )
+    return registration, lambda: (
+        RegistrationEvent(registration=registration, action=RegistrationEvent.Action.REGISTERED),
+        Email(
+            key=f"confirmed:{registration.pk}",
+            kind=Email.Kind.CONFIRMED,
+            to_email="tor@example.no",
+            registration=registration,
+        ),
+    )
+
+
+def next_registration_id():
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT nextval(pg_get_serial_sequence('participants_registration', 'id'))")
+        return cursor.fetchone()[0]
+
+
+def test_a_batch_sends_its_rows_together_in_one_round_trip(
+    service_worker, django_assert_num_queries
+):
+    registration, children = registration_with_event_and_email(
+        service_worker, pk=next_registration_id()
+    )
+    batch = rows.Batch(together=True)
+    with django_assert_num_queries(1):
+        batch.insert(registration)
+        event, email = children()
+        batch.insert(event)
+        batch.insert(email, ignore_conflicts=True)
+        batch.send()
+    assert not registration._state.adding
+    assert stored(registration)["status"] == Registration.Status.CONFIRMED
+    assert RegistrationEvent.objects.get().registration_id == registration.pk
+    assert Email.objects.get().key == f"confirmed:{registration.pk}"
+
+
+def test_a_failing_row_stops_the_batch_and_its_transaction(service_worker):
+    registration, children = registration_with_event_and_email(
+        service_worker, pk=next_registration_id()
+    )
+    rows.insert(Email(key=f"confirmed:{registration.pk}", kind="confirmed", to_email="x@y.no"))
+    batch = rows.Batch(together=True)
+    batch.insert(registration)
+    event, email = children()
+    batch.insert(event)
+    batch.insert(email)  # its key is taken, and conflicts are not ignored
+    with pytest.raises(IntegrityError), transaction.atomic():
+        batch.send()
+    assert not Registration.objects.exists() and not RegistrationEvent.objects.exists()
+
+
+def test_a_batch_not_together_sends_each_row_at_once_and_reads_ids_back(
+    service_worker, django_assert_num_queries
+):
+    registration, children = registration_with_event_and_email(service_worker)
+    batch = rows.Batch(together=False)
+    with django_assert_num_queries(1):
+        batch.insert(registration)
+    assert registration.pk is not None
+    event, email = children()
+    with django_assert_num_queries(2):
+        batch.insert(event)
+        batch.insert(email, ignore_conflicts=True)
+        batch.send()  # nothing left to send
+    assert event.pk is not None
+    assert Email.objects.get().registration_id == registration.pk
