@@ -6,10 +6,12 @@ session page for its CSRF token, then releases all N registration POSTs together
 against one session of `--capacity` seats. In the same run it measures a bare view
 (/helse/) with the same concurrency, and prints the ratio between the two.
 
-Both are measured warm and repeated: the bare view after a warm-up burst, as the
-median of `--bare-rounds` bursts; the registrations after a warm-up burst against a
-session of its own, as the median of `--rounds` bursts, each against a fresh session
-of `--capacity` seats. Every round must confirm exactly `--capacity` people.
+Both are measured warm and repeated, in turns: after a warm-up burst on each (the
+registrations against a session of their own), each of `--rounds` rounds is a
+registration burst against a fresh session of `--capacity` seats, then a burst on the
+bare view. Taking them in turns gives both the same machine: on a shared or virtual
+machine its speed drifts by tens of percent within minutes. Each figure is the median
+of its rounds. Every round must confirm exactly `--capacity` people.
 
     .venv/bin/python bench/registration_burst.py [--clients 200] [--capacity 30]
 
@@ -74,8 +76,9 @@ def parse_args():
         "email dispatch window for all workers; flushed afterwards, use a Redis database "
         "of your own). Empty: each worker has its own memory cache, sessions from PostgreSQL.",
     )
-    parser.add_argument("--rounds", type=int, default=3, help="registration bursts measured")
-    parser.add_argument("--bare-rounds", type=int, default=5)
+    parser.add_argument(
+        "--rounds", type=int, default=5, help="rounds measured: a registration and a bare burst"
+    )
     parser.add_argument("--timeout", type=float, default=120.0, help="seconds per phase")
     return parser.parse_args()
 
@@ -304,7 +307,7 @@ async def run_bench(base: str, *, session_ids: list[int], cookies: list[str], ar
         )
         errors = [f"warm-up: {e}" for e in warm_errors]
 
-        latencies, rounds = [], []
+        latencies, rounds, bare_rates = [], [], []
         for session_pk in session_ids[1:]:
             round_latencies, round_errors, seconds = await burst(
                 client, registrations(session_pk), timeout=args.timeout
@@ -312,9 +315,6 @@ async def run_bench(base: str, *, session_ids: list[int], cookies: list[str], ar
             latencies.extend(round_latencies)
             errors.extend(round_errors)
             rounds.append({"session": session_pk, "reg_per_s": clients / seconds})
-
-        bare_rates = []
-        for _ in range(args.bare_rounds):
             _lat, bare_errors, bare_seconds = await burst(client, bare, timeout=args.timeout)
             errors.extend(f"bare view: {e}" for e in bare_errors)
             bare_rates.append(clients / bare_seconds)
@@ -323,6 +323,7 @@ async def run_bench(base: str, *, session_ids: list[int], cookies: list[str], ar
         "errors": errors,
         "rounds": rounds,
         "bare_per_s": statistics.median(bare_rates),
+        "bare_rates": bare_rates,
     }
 
 
@@ -413,6 +414,7 @@ def main() -> int:
         "p95_ms": round(percentile(latencies, 0.95), 1) if latencies else None,
         "bare_per_s": round(result["bare_per_s"], 1),
         "rounds": [round(r["reg_per_s"], 1) for r in result["rounds"]],
+        "bare_rounds": [round(rate, 1) for rate in result["bare_rates"]],
         "ratio": round(reg_per_s / result["bare_per_s"], 3),
     }
     print(
@@ -423,7 +425,8 @@ def main() -> int:
     print(f"cache: {args.cache_url or 'memory, per worker; sessions from PostgreSQL'}")
     print(
         f"{args.clients} clients registered at once for a session of {args.capacity} seats, "
-        f"{args.rounds} times (a fresh session each time) after a warm-up burst"
+        f"{args.rounds} times (a fresh session each time, each followed by a bare-view "
+        "burst) after a warm-up burst"
     )
     for measured in result["rounds"]:
         print(
@@ -436,7 +439,10 @@ def main() -> int:
         print(f"    {error}")
     print(f"  registrations per second: {figures['reg_per_s']} (median of {args.rounds})")
     print(f"  latency p50: {figures['p50_ms']} ms, p95: {figures['p95_ms']} ms")
-    print(f"bare view /helse/ at the same concurrency: {figures['bare_per_s']} requests/s")
+    print(
+        f"bare view /helse/ at the same concurrency: {figures['bare_per_s']} requests/s "
+        f"(median of {args.rounds}: {figures['bare_rounds']})"
+    )
     print(f"ratio registrations/bare: {figures['ratio']} (target >= 0.333)")
     ok = (
         all(r["confirmed"] == args.capacity for r in result["rounds"])
