@@ -90,14 +90,14 @@ SESSION_RULE_FIELDS = tuple(
 
 
 @functools.cache
-def _session_row_sql(alias: str, lock: bool, for_registration: bool) -> str:
+def _session_row_sql(alias: str, lock: bool, lock_then_count: bool) -> str:
     connection = connections[alias]
     quote = connection.ops.quote_name
     session_table = quote(Session._meta.db_table)
     columns = [f"s.{quote(f.column)}" for f in SESSION_RULE_FIELDS]
     columns.append(f"p.{quote(Programme._meta.get_field('is_published').column)}")
     lock_first = ""
-    if for_registration:
+    if lock_then_count:
         # PostgreSQL, in the same round trip: the lock first, then (a statement of its
         # own, so with a snapshot taken once the lock is held) the seat counts and an
         # id for the new registration, so that its three rows can be sent together.
@@ -110,7 +110,7 @@ def _session_row_sql(alias: str, lock: bool, for_registration: bool) -> str:
     # SQLite (the embedded demo) has no row locks: it lets one writer in at a time.
     for_update = (
         " FOR UPDATE OF s"
-        if lock and not for_registration and connection.features.has_select_for_update
+        if lock and not lock_then_count and connection.features.has_select_for_update
         else ""
     )
     return (
@@ -131,9 +131,9 @@ def _session_row(session_pk: int, *, lock: bool, for_registration: bool = False)
     """
     alias = router.db_for_write(Session)
     connection = connections[alias]
-    together = for_registration and lock and connection.vendor == "postgresql"
+    lock_then_count = for_registration and lock and connection.vendor == "postgresql"
     params = [session_pk]
-    if together:
+    if lock_then_count:
         table = Registration._meta.db_table
         params = [
             session_pk,
@@ -144,16 +144,16 @@ def _session_row(session_pk: int, *, lock: bool, for_registration: bool = False)
             session_pk,
         ]
     with connection.cursor() as cursor:
-        cursor.execute(_session_row_sql(alias, lock, together), params)
+        cursor.execute(_session_row_sql(alias, lock, lock_then_count), params)
         row = cursor.fetchone()
     if row is None:
         raise Session.DoesNotExist(f"No session {session_pk}")
-    extra = 4 if together else 1
+    extra = 4 if lock_then_count else 1
     session = rows.from_row(Session, SESSION_RULE_FIELDS, row[:-extra], alias=alias)
     published = row[-extra]
     session.programme_is_published = Programme._meta.get_field("is_published").to_python(published)
     session.new_registration_id = None
-    if together:
+    if lock_then_count:
         session.seat_counts = (row[-3], row[-2])
         session.new_registration_id = row[-1]
     return session
