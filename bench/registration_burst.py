@@ -77,7 +77,7 @@ def parse_args():
         "of your own). Empty: each worker has its own memory cache, sessions from PostgreSQL.",
     )
     parser.add_argument(
-        "--rounds", type=int, default=5, help="rounds measured: a registration and a bare burst"
+        "--rounds", type=int, default=9, help="rounds measured: a registration and a bare burst"
     )
     parser.add_argument("--timeout", type=float, default=120.0, help="seconds per phase")
     return parser.parse_args()
