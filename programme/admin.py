@@ -1,8 +1,13 @@
 from django.contrib import admin
+from django.db import models
 from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
 from .models import Article, ContactPerson, Goal, Material, Programme, Session, Theme, Venue
+
+# A link typed without a scheme gets https://, as Django 6 will do by default (and
+# without its deprecation warning).
+HTTPS_LINKS = {models.URLField: {"assume_scheme": "https"}}
 
 
 class GoalInline(admin.TabularInline):
@@ -40,10 +45,12 @@ class ProgrammeAdmin(admin.ModelAdmin):
 class MaterialInline(admin.TabularInline):
     model = Material
     extra = 0
+    formfield_overrides = HTTPS_LINKS
 
 
 @admin.register(Session)
 class SessionAdmin(admin.ModelAdmin):
+    formfield_overrides = HTTPS_LINKS
     list_display = [
         "title",
         "kind",

@@ -45,3 +45,17 @@ def test_it_keeps_the_admin_from_service_workers(client, service_worker):
     client.force_login(service_worker.user)
     response = client.get(reverse("admin:index"))
     assert response.status_code == 302
+
+
+def test_a_link_typed_without_a_scheme_gets_https(rf, coordinator, recwarn):
+    from programme.admin import MaterialInline, SessionAdmin
+    from programme.models import Session
+
+    request = rf.get("/admin/")
+    request.user = coordinator.user
+    session_form = SessionAdmin(Session, admin.site).get_form(request)
+    material_formset = MaterialInline(Session, admin.site).get_formset(request)
+    links = [session_form.base_fields["online_url"], material_formset.form.base_fields["url"]]
+    for field in links:
+        assert field.clean("teams.example.no/moete") == "https://teams.example.no/moete"
+    assert not [w for w in recwarn if "assume_scheme" in str(w.message)]
