@@ -254,3 +254,47 @@ def register_staff_member(request, pk):
             "past": registrations.past,
         },
     )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def cancel_staff_registration(request, pk):
+    """A leader cancels a live registration of one of their own staff. GET asks «are you
+    sure?»; POST cancels. Anyone else's registration: 404."""
+    organisation = _leader_organisation(request)
+    registration = get_object_or_404(
+        selectors.with_positions(
+            Registration.objects.exclude(status=Registration.Status.CANCELLED).select_related(
+                "participant"
+            )
+        ),
+        pk=pk,
+        participant__in=selectors.staff_of(organisation),
+    )
+    person = registration.participant
+    if request.method == "POST":
+        try:
+            services.cancel(registration=registration, actor=request.user)
+        except services.RegistrationError as exc:
+            messages.error(request, exc.messages[0])
+        else:
+            text = _("%(name)s's registration for «%(title)s» is cancelled.")
+            if registration.is_late_cancellation:
+                text = _(
+                    "%(name)s's registration for «%(title)s» is cancelled. The deadline had "
+                    "passed, so it is recorded as a late cancellation."
+                )
+            messages.success(
+                request, text % {"name": person.full_name, "title": registration.session.title}
+            )
+        return redirect("participants:staff")
+    return render(
+        request,
+        "participants/registrations/cancel.html",
+        {
+            "registration": registration,
+            "person": person,
+            "position": registration.queue_position,
+            "is_late": not registration.session.registration_open,
+        },
+    )

@@ -41,6 +41,11 @@ urlpatterns = [
         registration_views.register_staff_member,
         name="register_staff",
     ),
+    path(
+        "mine-ansatte/pameldinger/<int:pk>/avmeld/",
+        registration_views.cancel_staff_registration,
+        name="cancel_staff",
+    ),
 ]
 
 # The coordinator area (Koordinator).

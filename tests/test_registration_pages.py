@@ -358,3 +358,66 @@ def test_it_pins_the_queries_of_the_register_staff_member_page(
     page = response.content.decode()
     assert option(first, 10) in page
     assert option(programme.sessions.get(number=10), 10) in page
+
+
+def cancel_staff_url(registration):
+    return reverse("participants:cancel_staff", kwargs={"pk": registration.pk})
+
+
+def test_a_leader_cancels_a_staff_members_registration_and_the_next_gets_the_seat(
+    login,
+    leader,
+    service_worker,
+    organisation,
+    session,
+    mailoutbox,
+    django_capture_on_commit_callbacks,
+):
+    seat = services.register(participant=service_worker, session=session)
+    colleague = factories.ParticipantFactory(organisation=organisation, full_name="Siri Venter")
+    waiting = services.register(participant=colleague, session=session)
+    client = login(leader)
+    staff_page = client.get(reverse("participants:staff")).content.decode()
+    assert cancel_staff_url(seat) in staff_page
+    assert 'aria-label="Meld av: Tor Tjenesteutøver, Pårørendes rettigheter"' in staff_page
+
+    question = client.get(cancel_staff_url(seat)).content.decode()
+    assert "Vil du melde av Tor Tjenesteutøver fra «Pårørendes rettigheter»" in question
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(cancel_staff_url(seat), follow=True)
+
+    assert response.redirect_chain[-1][0] == reverse("participants:staff")
+    assert "Tor Tjenesteutøver er meldt av «Pårørendes rettigheter»." in messages_of(response)
+    seat.refresh_from_db()
+    waiting.refresh_from_db()
+    assert seat.status == Registration.Status.CANCELLED
+    assert waiting.status == Registration.Status.CONFIRMED
+    assert seat.events.latest("pk").actor == leader.user
+    assert {m.to[0] for m in mailoutbox} >= {service_worker.user.email, colleague.user.email}
+
+
+def test_a_leader_cannot_cancel_outside_their_organisation(
+    login, leader, other_service_worker, session
+):
+    registration = services.register(participant=other_service_worker, session=session)
+    client = login(leader)
+    assert client.get(cancel_staff_url(registration)).status_code == 404
+    assert client.post(cancel_staff_url(registration)).status_code == 404
+    registration.refresh_from_db()
+    assert registration.status == Registration.Status.CONFIRMED
+
+
+def test_only_confirmed_leaders_cancel_for_others_and_only_live_registrations(
+    login, leader, service_worker, organisation, session
+):
+    registration = services.register(participant=service_worker, session=session)
+    colleague = factories.ParticipantFactory(organisation=organisation)
+    unconfirmed = factories.LeaderFactory(organisation=organisation, leader_confirmed=False)
+    for person in (colleague, unconfirmed):
+        assert login(person).post(cancel_staff_url(registration)).status_code == 404
+    registration.refresh_from_db()
+    assert registration.status == Registration.Status.CONFIRMED
+
+    client = login(leader)
+    client.post(cancel_staff_url(registration))
+    assert client.get(cancel_staff_url(registration)).status_code == 404  # already cancelled
