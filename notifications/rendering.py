@@ -21,7 +21,8 @@ from django.utils import translation
 from django.utils.html import escape
 from django.utils.translation import gettext_lazy
 
-from .calendar import session_ics
+from participants.calendar import session_calendar
+
 from .models import Email
 
 TEMPLATE_DIR = "notifications/email"
@@ -72,6 +73,12 @@ class Rendered:
 
 def absolute(url: str) -> str:
     return settings.SITE_URL.rstrip("/") + url
+
+
+def session_ics(session) -> bytes:
+    """The .ics attached to a session email: the same event as the session page's .ics
+    and the personal feed (one UID, so calendar programs update rather than duplicate)."""
+    return session_calendar(session, url=absolute(session.get_absolute_url()))
 
 
 def common_context(*, recipient_name: str = "") -> dict:

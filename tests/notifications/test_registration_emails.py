@@ -44,7 +44,8 @@ def test_it_attaches_the_session_as_an_ics_event(
     [(filename, content, mimetype)] = mailoutbox[0].attachments
     assert (filename, mimetype) == ("samling.ics", "text/calendar")
     [event] = Calendar.from_ical(content).walk("VEVENT")
-    assert event["summary"] == "Pårørendes rettigheter"
+    assert event["summary"] == session.full_title
+    assert str(event["uid"]) == f"session-{session.pk}@familiestotte"  # as on the session page
     assert event.decoded("dtstart") == session.starts_at
     assert event.decoded("dtend") == session.ends_at
     assert "Kirkegata 5" in str(event["location"])
