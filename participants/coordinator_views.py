@@ -8,7 +8,6 @@ check permissions, read forms and call them.
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -235,11 +234,9 @@ class AttendanceView(SessionMixin, FormView):
     def form_valid(self, form):
         changes = form.changes()
         try:
-            with transaction.atomic():
-                for registration, attended in changes:
-                    services.record_attendance(
-                        registration=registration, attended=attended, actor=self.request.user
-                    )
+            services.record_attendances(
+                session_id=self.get_session().pk, changes=changes, actor=self.request.user
+            )
         except ValidationError as error:
             form.add_error(None, error)
             return self.form_invalid(form)

@@ -17,6 +17,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, connections, router, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from familiestotte import rows
 from familiestotte.templatetags.portal import when
@@ -436,28 +437,58 @@ def record_attendance(*, registration: Registration, attended: bool | None, acto
     """Mark whether a registered person came (True), did not come (False) or unknown.
 
     Only once the session has started: before then nobody can have come."""
+    [current] = record_attendances(
+        session_id=registration.session_id, changes=[(registration, attended)], actor=actor
+    )
+    registration.attended = attended
+    return current
+
+
+ATTENDANCE_NOTES = {
+    True: gettext_lazy("Attended"),
+    False: gettext_lazy("Did not attend"),
+    None: gettext_lazy("Not known"),
+}
+
+
+def record_attendances(
+    *, session_id: int, changes: list[tuple[Registration, bool | None]], actor
+) -> list[Registration]:
+    """Several people's attendance at one session, all or nothing, in four statements
+    whatever their number: the registrations locked, one UPDATE, one INSERT of their
+    events. Only confirmed registrations, and only once the session has started.
+    """
+    if not changes:
+        return []
+    attended_by_pk = {registration.pk: attended for registration, attended in changes}
     with transaction.atomic():
-        current = (
+        current = list(
             Registration.objects.select_for_update(of=("self",))
             .select_related("session")
-            .get(pk=registration.pk)
+            .filter(pk__in=attended_by_pk, session_id=session_id)
+            .order_by("pk")
         )
-        if timezone.now() < current.session.starts_at:
-            raise RegistrationError(attendance_too_early(current.session), code="not_started")
-        if current.status != Registration.Status.CONFIRMED:
+        if len(current) != len(attended_by_pk):
+            raise Registration.DoesNotExist("A registration is not in this session.")
+        session = current[0].session
+        if timezone.now() < session.starts_at:
+            raise RegistrationError(attendance_too_early(session), code="not_started")
+        if any(r.status != Registration.Status.CONFIRMED for r in current):
             raise RegistrationError(
                 _("Attendance is only recorded for registered participants."),
                 code="not_confirmed",
             )
-        current.attended = attended
-        current.save(update_fields=["attended"])
-        note = {True: _("Attended"), False: _("Did not attend"), None: _("Not known")}[attended]
-        _record(
-            current,
-            action=RegistrationEvent.Action.ATTENDANCE,
-            from_status=current.status,
-            actor=actor,
-            note=note,
+        for registration in current:
+            registration.attended = attended_by_pk[registration.pk]
+        Registration.objects.bulk_update(current, ["attended"])
+        RegistrationEvent.objects.bulk_create(
+            _event(
+                registration,
+                action=RegistrationEvent.Action.ATTENDANCE,
+                from_status=registration.status,
+                actor=actor,
+                note=str(ATTENDANCE_NOTES[registration.attended]),
+            )
+            for registration in current
         )
-    registration.attended = attended
     return current

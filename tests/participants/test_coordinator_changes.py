@@ -340,3 +340,43 @@ def test_it_answers_a_bad_attendance_value_in_norwegian_and_saves_nothing(
     assert "Velg møtt, ikke møtt eller ikke registrert." in response.text
     good.refresh_from_db()
     assert good.attended is None
+
+
+def test_it_saves_attendance_in_the_same_statements_for_one_or_ten_people(
+    coordinator_client, started_session
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def save(registrations):
+        data = {f"attendance_{r.pk}": "attended" for r in registrations}
+        with CaptureQueriesContext(connection) as queries:
+            response = coordinator_client.post(attendance_url(started_session), data)
+        assert response.status_code == 302
+        return len(queries)
+
+    first = factories.RegistrationFactory.create_batch(1, session=started_session)
+    one = save(first)
+    # The form holds everyone; the first is unchanged, so ten change.
+    ten = save(first + factories.RegistrationFactory.create_batch(10, session=started_session))
+    assert ten == one
+    assert Registration.objects.filter(session=started_session, attended=True).count() == 11
+    events = RegistrationEvent.objects.filter(action=RegistrationEvent.Action.ATTENDANCE)
+    assert events.count() == 11
+
+
+def test_it_saves_no_attendance_when_one_registration_is_not_confirmed(
+    coordinator, started_session
+):
+    from participants import services
+
+    confirmed = factories.RegistrationFactory(session=started_session)
+    waiting = waitlisted(started_session, 1)
+    with pytest.raises(services.RegistrationError):
+        services.record_attendances(
+            session_id=started_session.pk,
+            changes=[(confirmed, True), (waiting, True)],
+            actor=coordinator.user,
+        )
+    confirmed.refresh_from_db()
+    assert confirmed.attended is None and not confirmed.events.exists()
