@@ -123,41 +123,63 @@ def my_registrations(request):
     )
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def cancel_registration(request, pk):
-    """GET asks «are you sure?»; POST cancels. Only the person's own live registrations."""
-    # The waiting-list place comes with the registration, in the one query.
-    registration = get_object_or_404(
+def _live_registration(pk, **owner):
+    """A live registration, with its waiting-list place in the one query; 404 unless it
+    belongs to `owner` (a participant filter)."""
+    return get_object_or_404(
         selectors.with_positions(
-            Registration.objects.exclude(status=Registration.Status.CANCELLED)
+            Registration.objects.exclude(status=Registration.Status.CANCELLED).select_related(
+                "participant"
+            )
         ),
         pk=pk,
-        participant=request.user.participant,
+        **owner,
     )
+
+
+def _cancel(request, registration, *, person, texts, done_url):
+    """GET asks «are you sure?»; POST cancels and says so with `texts` (on time, late),
+    formatted with the session's title and `person`'s name. `person` is whose
+    registration it is when someone else cancels it (a leader for their staff); None
+    when people cancel their own."""
     if request.method == "POST":
         try:
-            promoted = services.cancel(registration=registration, actor=request.user)
+            # Whoever is promoted is told by email; it is not this page's business.
+            services.cancel(registration=registration, actor=request.user)
         except services.RegistrationError as exc:
             messages.error(request, exc.messages[0])
         else:
-            del promoted  # the promoted person is told by email; not this person's business
-            text = _("Your registration for «%(title)s» is cancelled.")
-            if registration.is_late_cancellation:
-                text = _(
-                    "Your registration for «%(title)s» is cancelled. The deadline had passed, "
-                    "so it is recorded as a late cancellation."
-                )
-            messages.success(request, text % {"title": registration.session.title})
-        return redirect("participants:registrations")
+            on_time, late = texts
+            text = late if registration.is_late_cancellation else on_time
+            name = person.full_name if person else ""
+            messages.success(request, text % {"name": name, "title": registration.session.title})
+        return redirect(done_url)
     return render(
         request,
         "participants/registrations/cancel.html",
         {
             "registration": registration,
+            "person": person,
             "position": registration.queue_position,
             "is_late": not registration.session.registration_open,
         },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def cancel_registration(request, pk):
+    """Cancel one of the person's own live registrations."""
+    registration = _live_registration(pk, participant=request.user.participant)
+    texts = (
+        _("Your registration for «%(title)s» is cancelled."),
+        _(
+            "Your registration for «%(title)s» is cancelled. The deadline had passed, "
+            "so it is recorded as a late cancellation."
+        ),
+    )
+    return _cancel(
+        request, registration, person=None, texts=texts, done_url="participants:registrations"
     )
 
 
@@ -259,42 +281,21 @@ def register_staff_member(request, pk):
 @login_required
 @require_http_methods(["GET", "POST"])
 def cancel_staff_registration(request, pk):
-    """A leader cancels a live registration of one of their own staff. GET asks «are you
-    sure?»; POST cancels. Anyone else's registration: 404."""
+    """A leader cancels a live registration of one of their own staff. Anyone else's
+    registration: 404."""
     organisation = _leader_organisation(request)
-    registration = get_object_or_404(
-        selectors.with_positions(
-            Registration.objects.exclude(status=Registration.Status.CANCELLED).select_related(
-                "participant"
-            )
+    registration = _live_registration(pk, participant__in=selectors.staff_of(organisation))
+    texts = (
+        _("%(name)s's registration for «%(title)s» is cancelled."),
+        _(
+            "%(name)s's registration for «%(title)s» is cancelled. The deadline had "
+            "passed, so it is recorded as a late cancellation."
         ),
-        pk=pk,
-        participant__in=selectors.staff_of(organisation),
     )
-    person = registration.participant
-    if request.method == "POST":
-        try:
-            services.cancel(registration=registration, actor=request.user)
-        except services.RegistrationError as exc:
-            messages.error(request, exc.messages[0])
-        else:
-            text = _("%(name)s's registration for «%(title)s» is cancelled.")
-            if registration.is_late_cancellation:
-                text = _(
-                    "%(name)s's registration for «%(title)s» is cancelled. The deadline had "
-                    "passed, so it is recorded as a late cancellation."
-                )
-            messages.success(
-                request, text % {"name": person.full_name, "title": registration.session.title}
-            )
-        return redirect("participants:staff")
-    return render(
+    return _cancel(
         request,
-        "participants/registrations/cancel.html",
-        {
-            "registration": registration,
-            "person": person,
-            "position": registration.queue_position,
-            "is_late": not registration.session.registration_open,
-        },
+        registration,
+        person=registration.participant,
+        texts=texts,
+        done_url="participants:staff",
     )
