@@ -82,12 +82,29 @@ DISPATCH_PENDING_KEY = "notifications:dispatch-pending"
 
 
 class DispatchWindow:
-    """This process's memory of the current window, so that a rush does not ask the
-    shared cache on every commit: once this process has seen the window's key (set by
-    it or by another), the task that key stands for is due at least one window later,
-    so commits until then leave their rows to it without asking."""
+    """The dispatch window, shared through the cache and remembered by each process, so
+    that a rush does not ask the cache on every commit: once this process has seen the
+    window's key (set by it or by another), the task that key stands for is due at least
+    one window later, so commits until then leave their rows to it without asking."""
 
     known_until = 0.0  # time.monotonic()
+
+    @classmethod
+    def claim(cls, window: float) -> bool:
+        """True for the one commit in a window (in every process) that queues the task."""
+        now = time.monotonic()
+        if now < cls.known_until:
+            return False
+        # The key, set now or up to one window ago, stands for a task due at least two
+        # windows after it was set: one window from now or later.
+        cls.known_until = now + window
+        return cache.add(DISPATCH_PENDING_KEY, True, timeout=window)
+
+    @classmethod
+    def close(cls) -> None:
+        """The task has started: a row committed from now on queues a new one."""
+        cache.delete(DISPATCH_PENDING_KEY)
+        cls.forget()
 
     @classmethod
     def forget(cls) -> None:
@@ -111,13 +128,7 @@ def dispatch_soon() -> None:
     def queue():
         from .tasks import dispatch_pending_emails
 
-        now = time.monotonic()
-        if now < DispatchWindow.known_until:
-            return
-        # The key, set now or up to one window ago, stands for a task due at least two
-        # windows after it was set: one window from now or later.
-        DispatchWindow.known_until = now + window
-        if cache.add(DISPATCH_PENDING_KEY, True, timeout=window):
+        if DispatchWindow.claim(window):
             dispatch_pending_emails.apply_async(countdown=2 * window)
 
     # robust: the change has committed; if the broker is down it stands, and the

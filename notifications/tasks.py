@@ -1,7 +1,6 @@
 """Celery tasks: thin wrappers that take ids, call the outbox code, and may run twice."""
 
 from celery import shared_task
-from django.core.cache import cache
 
 from . import services
 from .sending import send_batch
@@ -19,11 +18,10 @@ def send_emails(email_ids: list[int]) -> dict:
 @shared_task(acks_late=True, ignore_result=True)
 def dispatch_pending_emails() -> int:
     """Queued by services.dispatch_soon: hand out the rows committed since the last run."""
-    # Cleared first: a row committed from now on queues a new task, so none is missed.
-    # (The process's own memory of the window too: with eager tasks, as in the embedded
-    # default, this runs in the web process itself.)
-    cache.delete(services.DISPATCH_PENDING_KEY)
-    services.DispatchWindow.forget()
+    # Closed first: a row committed from now on queues a new task, so none is missed.
+    # (With eager tasks, as in the embedded default, this runs in the web process, whose
+    # memory of the window it also clears.)
+    services.DispatchWindow.close()
     return services.dispatch_pending()
 
 
