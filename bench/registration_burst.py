@@ -45,17 +45,38 @@ REGISTER_FORM = re.compile(
 )
 
 
+def add_database_option(parser, name: str) -> None:
+    parser.add_argument(
+        "--database-url",
+        default=os.environ.get("BENCH_DATABASE_URL", f"postgres://postgres@127.0.0.1:5432/{name}"),
+        help="PostgreSQL database for the run; it is dropped and created afresh",
+    )
+
+
+def production_environment(*, database_url: str, broker_url: str, cache_url: str) -> dict:
+    """The environment the portal runs with in production, on the benchmark's own
+    database and Redis (one secret key, shared by the process that signs the sessions
+    and the server that reads them)."""
+    return {
+        "DJANGO_SETTINGS_MODULE": "familiestotte.settings",
+        "DATABASE_URL": database_url,
+        "DJANGO_DEBUG": "0",
+        "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
+        "DJANGO_SECURE_SSL_REDIRECT": "0",
+        "DATABASE_CONN_MAX_AGE": "600",
+        "DEMO_MODE": "0",
+        "CELERY_BROKER_URL": broker_url,
+        "CACHE_URL": cache_url,
+        "EMAIL_HOST": "",
+        "LOG_LEVEL": "ERROR",
+    }
+
+
 def parse_args():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--clients", type=int, default=200)
     parser.add_argument("--capacity", type=int, default=30)
-    parser.add_argument(
-        "--database-url",
-        default=os.environ.get(
-            "BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/fs_registration_bench"
-        ),
-        help="PostgreSQL database for the run; it is dropped and created afresh",
-    )
+    add_database_option(parser, "fs_registration_bench")
     # Not gunicorn's usual 2 x CPUs + 1: the clients and PostgreSQL share these CPUs,
     # and with five workers on two CPUs each request cost more CPU (see the README).
     parser.add_argument("--workers", type=int, default=(os.cpu_count() or 1) + 2)
@@ -331,16 +352,13 @@ def main() -> int:
     from tests.foundation.standalone import free_port, recreate_database
 
     args = parse_args()
-    # The bench process signs the sessions; the server must share its secret key.
-    os.environ.update(
-        {
-            "DATABASE_URL": args.database_url,
-            "DJANGO_DEBUG": "0",
-            "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
-            "DJANGO_SECURE_SSL_REDIRECT": "0",
-        }
+    production = production_environment(
+        database_url=args.database_url, broker_url=args.broker_url, cache_url=args.cache_url
     )
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "familiestotte.settings")
+    # This process prepares the data and signs the sessions (on PostgreSQL alone, as
+    # before); the server gets the whole environment.
+    signing = ("DJANGO_SETTINGS_MODULE", "DATABASE_URL", "DJANGO_DEBUG", "DJANGO_SECRET_KEY")
+    os.environ.update({name: production[name] for name in (*signing, "DJANGO_SECURE_SSL_REDIRECT")})
     recreate_database(args.database_url)
     session_ids, cookies = prepare(
         clients=args.clients, capacity=args.capacity, sessions=args.rounds + 1
@@ -349,16 +367,7 @@ def main() -> int:
     collect_static()
     port = free_port()
     base = f"http://127.0.0.1:{port}"
-    env = {
-        **os.environ,
-        "DATABASE_CONN_MAX_AGE": "600",
-        "DEMO_MODE": "0",
-        "CELERY_BROKER_URL": args.broker_url,
-        "CACHE_URL": args.cache_url,
-        "EMAIL_HOST": "",
-        "PORT": str(port),
-        "LOG_LEVEL": "ERROR",
-    }
+    env = {**os.environ, **production, "PORT": str(port)}
     with tempfile.TemporaryFile(mode="w+") as log:
         server = start_server(
             port=port, workers=args.workers, threads=args.threads, env=env, log=log

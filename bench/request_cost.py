@@ -21,7 +21,6 @@ from __future__ import annotations
 import argparse
 import io
 import os
-import secrets
 import statistics
 import subprocess
 import sys
@@ -32,18 +31,14 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
+from registration_burst import add_database_option, prepare, production_environment  # noqa: E402
+
 
 def parse_args():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--people", type=int, default=200)
     parser.add_argument("--rounds", type=int, default=5)
-    parser.add_argument(
-        "--database-url",
-        default=os.environ.get(
-            "BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/fs_request_cost"
-        ),
-        help="PostgreSQL database for the run; it is dropped and created afresh",
-    )
+    add_database_option(parser, "fs_request_cost")
     parser.add_argument("--broker-url", default="redis://127.0.0.1:6379/14")
     parser.add_argument("--cache-url", default="redis://127.0.0.1:6379/15")
     parser.add_argument("--callgrind", action="store_true", help="see the module docstring")
@@ -78,22 +73,11 @@ def main() -> int:
 
     args = parse_args()
     os.environ.update(
-        {
-            "DATABASE_URL": args.database_url,
-            "DJANGO_DEBUG": "0",
-            "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
-            "DJANGO_SECURE_SSL_REDIRECT": "0",
-            "DJANGO_SETTINGS_MODULE": "familiestotte.settings",
-            "DATABASE_CONN_MAX_AGE": "600",
-            "DEMO_MODE": "0",
-            "CELERY_BROKER_URL": args.broker_url,
-            "CACHE_URL": args.cache_url,
-            "EMAIL_HOST": "",
-            "LOG_LEVEL": "ERROR",
-        }
+        production_environment(
+            database_url=args.database_url, broker_url=args.broker_url, cache_url=args.cache_url
+        )
     )
     recreate_database(args.database_url)
-    from registration_burst import prepare
 
     sessions = args.rounds + 2  # one to warm up, one for the callgrind round
     session_ids, cookies = prepare(clients=args.people, capacity=30, sessions=sessions)
