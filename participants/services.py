@@ -454,7 +454,7 @@ ATTENDANCE_NOTES = {
 def record_attendances(
     *, session_id: int, changes: list[tuple[Registration, bool | None]], actor
 ) -> list[Registration]:
-    """Several people's attendance at one session, all or nothing, in four statements
+    """Several people's attendance at one session, all or nothing, in three statements
     whatever their number: the registrations locked, one UPDATE, one INSERT of their
     events. Only confirmed registrations, and only once the session has started.
     """
