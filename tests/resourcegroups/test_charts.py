@@ -75,7 +75,9 @@ def test_it_draws_a_bar_as_high_as_the_rate(world):
     assert chart.bars[1].height == 0
 
 
-def test_it_counts_routines_and_offers_by_status_at_each_month_end(world, leader):
+def dated_history(world):
+    """The programme starts 1 January 2027; the routine's status history is dated 10
+    January and the offer's 5 February. Returns (enrolment, routine)."""
     enrolment = world.own.enrolment
     enrolment.programme.starts_on = dt.date(2027, 1, 1)
     routine, offer = world.own.routine, world.own.offer
@@ -83,6 +85,11 @@ def test_it_counts_routines_and_offers_by_status_at_each_month_end(world, leader
         changed_at=dt.datetime(2027, 1, 10, tzinfo=OSLO)
     )
     StatusChange.objects.filter(offer=offer).update(changed_at=dt.datetime(2027, 2, 5, tzinfo=OSLO))
+    return enrolment, routine
+
+
+def test_it_counts_routines_and_offers_by_status_at_each_month_end(world, leader):
+    enrolment, routine = dated_history(world)
     StatusChange.objects.create(
         routine=routine,
         from_status="idea",
@@ -122,13 +129,7 @@ def test_it_renders_svg_without_style_attributes_and_with_a_text_alternative(
 
 
 def test_it_carries_statuses_from_before_the_first_point_shown(world):
-    enrolment = world.own.enrolment
-    enrolment.programme.starts_on = dt.date(2027, 1, 1)
-    routine, offer = world.own.routine, world.own.offer
-    StatusChange.objects.filter(routine=routine).update(
-        changed_at=dt.datetime(2027, 1, 10, tzinfo=OSLO)
-    )
-    StatusChange.objects.filter(offer=offer).update(changed_at=dt.datetime(2027, 2, 5, tzinfo=OSLO))
+    enrolment, routine = dated_history(world)
     StatusChange.objects.create(
         routine=routine,
         from_status="idea",
