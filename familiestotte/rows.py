@@ -13,12 +13,121 @@ Everywhere else, use the ORM.
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import itertools
+import re
+import weakref
 
-from django.db import connections, router
+from django.db import DatabaseError, connections, router
+from django.db import transaction as django_transaction
 from django.db.models import Model
 from django.db.models.constants import OnConflict
 from django.db.models.sql import Query
+
+# On PostgreSQL each statement here is prepared once per connection (PREPARE, then
+# EXECUTE): parsing and planning them again on every call cost the server more CPU
+# than running them. {raw connection: ({statement: its name}, {sql: what runs it})}.
+_prepared: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+_statement_numbers = itertools.count(1)
+_FIRST_TABLE = re.compile(r'"(\w+)"')
+
+
+# Sent as they are: PostgreSQL cannot prepare them.
+_TRANSACTION_CONTROL = frozenset({"BEGIN", "COMMIT"})
+
+
+def execute(cursor, sql: str, params, *, alias: str, begin: bool = False) -> None:
+    """cursor.execute(sql, params); on PostgreSQL through prepared statements.
+
+    `sql` is one statement or several joined by ";\n", with %s placeholders only (no
+    other % signs). `begin` opens the transaction of `transaction()` with it.
+
+    A statement is prepared in the same round trip as its first EXECUTE on a
+    connection. If that round trip fails, its statements count as not prepared and get
+    new names next time: a PREPARE that succeeded before the error outlives it
+    (PostgreSQL does not roll PREPARE back), so its name is never reused.
+    """
+    connection = connections[alias]
+    if begin:
+        sql = f"BEGIN;\n{sql}"
+    if connection.vendor != "postgresql":
+        cursor.execute(sql, params)
+        return
+    names, calls = _prepared.setdefault(connection.connection, ({}, {}))
+    if (call := calls.get(sql)) is not None:
+        cursor.execute(call, params)
+        return
+    preparing: dict[str, str] = {}
+    prepares, executes = [], []
+    for statement in sql.split(";\n"):
+        if statement in _TRANSACTION_CONTROL:
+            executes.append(statement)
+            continue
+        name = names.get(statement) or preparing.get(statement)
+        if name is None:
+            name = preparing[statement] = _statement_name(statement)
+            prepares.append(f"PREPARE {name} AS {_numbered(statement)}")
+        arguments = ", ".join(["%s"] * statement.count("%s"))
+        executes.append(f"EXECUTE {name}({arguments})" if arguments else f"EXECUTE {name}")
+    cursor.execute(";\n".join(prepares + executes), params)
+    names.update(preparing)
+    calls[sql] = ";\n".join(executes)
+
+
+@contextlib.contextmanager
+def transaction(alias: str = "default"):
+    """A transaction in fewer round trips; yields whether the caller sends its ends.
+
+    On PostgreSQL outside any atomic block it yields True: the caller opens the
+    transaction with its first statement (`execute(begin=True)`) and may close it with
+    its last (`Batch.send(commit=True)`), where transaction.atomic() costs a round trip
+    for each (psycopg2 sends BEGIN before the first statement, Django COMMIT after the
+    last). Whatever the transaction locks is released a round trip sooner. If the body
+    ends with the transaction still open it is committed; if it raises, rolled back.
+    The body must not open transaction.atomic(): Django does not know of this one.
+
+    Elsewhere (SQLite, or inside an atomic block) it is transaction.atomic() and yields
+    False.
+    """
+    connection = connections[alias]
+    if connection.vendor != "postgresql" or connection.in_atomic_block:
+        with django_transaction.atomic(using=alias):
+            yield False
+        return
+    try:
+        yield True
+    except BaseException:
+        try:
+            _end_transaction(connection, "ROLLBACK")
+        except DatabaseError:
+            connection.close()  # a connection that cannot roll back is not used again
+        raise
+    _end_transaction(connection, "COMMIT")
+
+
+def _end_transaction(connection, command: str) -> None:
+    """Send `command` if the connection is inside a transaction on the server."""
+    from psycopg2.extensions import TRANSACTION_STATUS_IDLE
+
+    raw = connection.connection
+    if raw is None or raw.closed or raw.info.transaction_status == TRANSACTION_STATUS_IDLE:
+        return
+    with connection.cursor() as cursor:
+        cursor.execute(command)
+
+
+def _statement_name(statement: str) -> str:
+    """Readable in the server's logs: verb, first table, a number unique here."""
+    verb = statement.split(None, 1)[0].lower()
+    table = _FIRST_TABLE.search(statement)
+    return f"fs_{verb}_{table.group(1) if table else 'statement'}_{next(_statement_numbers)}"
+
+
+def _numbered(statement: str) -> str:
+    """%s placeholders as PREPARE's $1, $2, ..."""
+    numbers = itertools.count(1)
+    return re.sub(r"%s", lambda _match: f"${next(numbers)}", statement)
 
 
 @functools.cache
@@ -64,7 +173,12 @@ def insert(instance: Model, *, ignore_conflicts: bool = False) -> bool:
         model, alias, ignore_conflicts, instance.pk is not None
     )
     with connection.cursor() as cursor:
-        cursor.execute(f"{sql} {returning}".rstrip(), _values(instance, fields, connection))
+        execute(
+            cursor,
+            f"{sql} {returning}".rstrip(),
+            _values(instance, fields, connection),
+            alias=alias,
+        )
         if returning:
             row = cursor.fetchone()
             pk = row[0] if row else None
@@ -115,11 +229,13 @@ class Batch:
         if with_pk:
             self.with_ids.append(instance)
 
-    def send(self) -> None:
+    def send(self, *, commit: bool = False) -> None:
+        """`commit` ends the transaction of `transaction()` with the INSERTs."""
         if not self.statements:
             return
+        sql = ";\n".join(self.statements + (["COMMIT"] if commit else []))
         with connections[self.alias].cursor() as cursor:
-            cursor.execute(";\n".join(self.statements), self.params)
+            execute(cursor, sql, self.params, alias=self.alias)
         for instance in self.with_ids:
             _mark_saved(instance, instance.pk, self.alias)
         self.statements, self.params, self.with_ids = [], [], []

@@ -46,7 +46,7 @@ def user_with_participant(user_id):
     alias = router.db_for_read(user_model)
     sql, user_fields, participant_fields = _user_query(alias)
     with connections[alias].cursor() as cursor:
-        cursor.execute(sql, [user_id])
+        rows.execute(cursor, sql, [user_id], alias=alias)
         row = cursor.fetchone()
     if row is None:
         return None

@@ -70,9 +70,11 @@ def profile_is_complete(participant: Participant) -> bool:
 # lock, so the statements inside it are built once (familiestotte.rows): compiling them
 # with the ORM cost more CPU than PostgreSQL spends running them, and that time was
 # spent holding the lock.
-def _lock_session(session_pk: int, *, for_registration: bool = False) -> Session:
+def _lock_session(
+    session_pk: int, *, for_registration: bool = False, begin: bool = False
+) -> Session:
     """The session row FOR UPDATE. See _session_row."""
-    return _session_row(session_pk, lock=True, for_registration=for_registration)
+    return _session_row(session_pk, lock=True, for_registration=for_registration, begin=begin)
 
 
 # What the registration rules read of a session.
@@ -122,13 +124,16 @@ def _session_row_sql(alias: str, lock: bool, lock_then_count: bool) -> str:
     )
 
 
-def _session_row(session_pk: int, *, lock: bool, for_registration: bool = False) -> Session:
+def _session_row(
+    session_pk: int, *, lock: bool, for_registration: bool = False, begin: bool = False
+) -> Session:
     """The fields the registration rules read, plus `programme_is_published` (the
     programme is joined, never locked). Other fields load on access, as with only().
 
     `for_registration` on PostgreSQL also reads, once the lock is held, the seat
     counts (`seat_counts`, see _seat_counts) and an id for the new registration
     (`new_registration_id`); elsewhere those are left to _seat_counts and the INSERT.
+    `begin` opens the transaction of rows.transaction() with it.
     """
     alias = router.db_for_write(Session)
     connection = connections[alias]
@@ -145,7 +150,13 @@ def _session_row(session_pk: int, *, lock: bool, for_registration: bool = False)
             session_pk,
         ]
     with connection.cursor() as cursor:
-        cursor.execute(_session_row_sql(alias, lock, lock_then_count), params)
+        rows.execute(
+            cursor,
+            _session_row_sql(alias, lock, lock_then_count),
+            params,
+            alias=alias,
+            begin=begin,
+        )
         row = cursor.fetchone()
     if row is None:
         raise Session.DoesNotExist(f"No session {session_pk}")
@@ -252,28 +263,31 @@ def register(
     user = participant.user
     actor = actor or user
     try:
-        with transaction.atomic():
+        with rows.transaction() as lean:
             registration = _register_locked(
-                participant=participant, session=session, actor=actor, force=force
+                participant=participant, session=session, actor=actor, force=force, lean=lean
             )
     except IntegrityError as exc:
         if LIVE_CONSTRAINT not in str(exc):
             raise
         raise RegistrationError(_already_registered(participant), code="duplicate") from exc
+    dispatch_soon()
     session.__dict__.pop("confirmed_count", None)
     return registration
 
 
-def _register_locked(*, participant, session, actor, force) -> Registration:
+def _register_locked(*, participant, session, actor, force, lean: bool) -> Registration:
     """The critical section: lock the session, count, insert. Keep it short.
 
     Between the lock and the commit every other registration for the session waits.
     On PostgreSQL that is two round trips: the session row FOR UPDATE (its programme
     joined) with the seat counts read after it, then the three INSERTs (registration,
-    event, outbox row) sent together. The refusal checks use the locked row and the
-    already loaded participant; they cost no query.
+    event, outbox row) sent together. When `lean` (rows.transaction) BEGIN travels
+    with the first and COMMIT with the second; otherwise each costs a round trip of
+    its own. The refusal checks use the locked row and the already loaded participant;
+    they cost no query.
     """
-    locked = _lock_session(session.pk, for_registration=True)
+    locked = _lock_session(session.pk, for_registration=True, begin=lean)
     reason = _refusal_reason(participant=participant, session=locked, force=force)
     if reason:
         code = "refused" if locked.programme_is_published else "unpublished"
@@ -312,8 +326,7 @@ def _register_locked(*, participant, session, actor, force) -> Registration:
         place=registration.queue_position,
     )
     batch.insert(email, ignore_conflicts=True)
-    batch.send()
-    dispatch_soon()
+    batch.send(commit=lean)
     return registration
 
 

@@ -290,10 +290,10 @@ def test_it_pins_the_queries_of_a_registration_post_for_an_unpublished_programme
 ):
     session = factories.SessionFactory(programme__is_published=False)
     client = login(service_worker)
-    # 1 django_session, 2 user joined with participant, 3 SAVEPOINT (BEGIN in
-    # production), 4 session row FOR UPDATE with its programme's state, 5 ROLLBACK TO
-    # SAVEPOINT, 6 RELEASE SAVEPOINT (ROLLBACK in production); the refusal's code says
-    # the programme is unpublished, so nothing is looked up again.
+    # 1 django_session, 2 user joined with participant, 3 SAVEPOINT, 4 session row FOR
+    # UPDATE with its programme's state, 5 ROLLBACK TO SAVEPOINT, 6 RELEASE SAVEPOINT
+    # (in production: BEGIN with 4, then ROLLBACK; see test_registration_round_trips);
+    # the refusal's code says the programme is unpublished, so nothing is looked up again.
     with assert_queries(6):
         response = client.post(register_url(session))
     assert response.status_code == 404
@@ -308,12 +308,13 @@ def test_it_pins_the_queries_of_one_registration_post(
     def post(person):
         url = reverse("participants:register", kwargs={"pk": session.pk})
         client = login(person)
-        # 1 django_session, 2 user joined with participant, 3 SAVEPOINT (BEGIN in
-        # production), then under the lock: 4 the session row FOR UPDATE, then its
-        # programme's state, the confirmed and waiting counts and the new id, 5 INSERT
-        # registration, event and outbox row, sent together; 6 RELEASE SAVEPOINT
-        # (COMMIT in production). No page is rendered, and no task message is sent
-        # per email.
+        # 1 django_session, 2 user joined with participant, 3 SAVEPOINT, then under the
+        # lock: 4 the session row FOR UPDATE, then its programme's state, the confirmed
+        # and waiting counts and the new id, 5 INSERT registration, event and outbox
+        # row, sent together; 6 RELEASE SAVEPOINT. In production, outside the test's
+        # atomic block, BEGIN travels with 4 and COMMIT with 5 (see
+        # test_registration_round_trips). No page is rendered, and no task message is
+        # sent per email.
         with assert_queries(6):
             response = client.post(url)
         assert response.status_code == 302

@@ -1,8 +1,10 @@
 """familiestotte.rows, the single-row SQL of the hot paths, against PostgreSQL: what
-it writes and loads is what the ORM writes and loads."""
+it writes and loads is what the ORM writes and loads; its statements are prepared once
+per connection; its transactions send BEGIN and COMMIT with their statements."""
 
 import pytest
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from familiestotte import rows
@@ -11,6 +13,7 @@ from participants.models import Registration, RegistrationEvent
 from programme.models import Session
 
 from .. import factories
+from ..connections import committed_elsewhere, outside_a_transaction
 
 pytestmark = pytest.mark.django_db
 
@@ -142,8 +145,6 @@ def registration_with_event_and_email(service_worker, *, pk=None):
 
 
 def next_registration_id():
-    from django.db import connection
-
     with connection.cursor() as cursor:
         cursor.execute("SELECT nextval(pg_get_serial_sequence('participants_registration', 'id'))")
         return cursor.fetchone()[0]
@@ -198,3 +199,128 @@ def test_a_batch_not_together_sends_each_row_at_once_and_reads_ids_back(
         batch.send()  # nothing left to send
     assert event.pk is not None
     assert Email.objects.get().registration_id == registration.pk
+
+
+def prepared_statements() -> dict[str, str]:
+    """{name: statement} prepared on this test's connection to PostgreSQL."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT name, statement FROM pg_prepared_statements")
+        return dict(cursor.fetchall())
+
+
+def run(sql, params):
+    with connection.cursor() as cursor:
+        rows.execute(cursor, sql, params, alias="default")
+        return cursor.fetchall()
+
+
+@pytest.mark.django_db(transaction=True)  # closes its connection: no atomic block around it
+def test_statements_are_prepared_once_per_connection(django_assert_num_queries):
+    sql = "SELECT %s::int + 1;\nSELECT %s::int * 10"
+    with CaptureQueriesContext(connection) as first, django_assert_num_queries(1):
+        assert run(sql, [1, 2]) == [(20,)]  # the last statement's rows, as cursor.execute
+    assert first.captured_queries[0]["sql"].count("PREPARE") == 2
+    # Each statement shows the text sent with it, which here holds both.
+    names = [n for n, text in prepared_statements().items() if "::int * 10" in text]
+    assert len(names) == 2 and all(n.startswith("fs_select_statement_") for n in names)
+
+    with CaptureQueriesContext(connection) as second:
+        assert run(sql, [1, 3]) == [(30,)]
+    assert second.captured_queries[0]["sql"].startswith("EXECUTE ")
+    assert "PREPARE" not in second.captured_queries[0]["sql"]
+
+    connection.close()  # a new connection has nothing prepared
+    with CaptureQueriesContext(connection) as third:
+        assert run(sql, [1, 4]) == [(40,)]
+    assert "PREPARE" in third.captured_queries[0]["sql"]
+
+
+def test_a_first_round_trip_that_fails_prepares_afresh_next_time(registration):
+    """The PREPARE outlives the failed INSERT (PostgreSQL does not roll it back), so
+    reusing its name would fail with «prepared statement already exists»."""
+    sql = (
+        'INSERT INTO "notifications_email" (key, kind, to_email, data, subject, body_text,'
+        " body_html, status, attempts, last_error, created_at) VALUES"
+        " (%s, 'other', 'prepared@example.no', '{}', '', '', '', 'queued', 0, '', now())"
+        " RETURNING id"
+    )
+
+    def prepared_names():
+        return [n for n, text in prepared_statements().items() if "prepared@example.no" in text]
+
+    rows.insert(Email(key="taken", kind=Email.Kind.OTHER, to_email="x@example.no"))
+    with pytest.raises(IntegrityError), transaction.atomic():
+        run(sql, ["taken"])
+    assert len(prepared_names()) == 1  # prepared, though its round trip failed
+
+    with transaction.atomic():
+        (row,) = run(sql, ["free"])
+    assert Email.objects.get(pk=row[0]).to_email == "prepared@example.no"
+    assert len(prepared_names()) == 2
+
+
+def lock_then_insert(session, registration_pk=None, *, commit):
+    """BEGIN with the session row FOR UPDATE, then an event row (and COMMIT if asked)."""
+    with connection.cursor() as cursor:
+        rows.execute(
+            cursor,
+            'SELECT 1 FROM "programme_session" WHERE id = %s FOR UPDATE',
+            [session.pk],
+            alias="default",
+            begin=True,
+        )
+    batch = rows.Batch(together=True)
+    batch.insert(
+        RegistrationEvent(registration_id=registration_pk, action="registered", note="lean")
+    )
+    batch.send(commit=commit)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_lean_transaction_sends_begin_and_commit_with_its_statements(
+    service_worker, django_assert_num_queries
+):
+    registration = factories.RegistrationFactory(participant=service_worker)
+    with CaptureQueriesContext(connection) as sent, django_assert_num_queries(2):
+        with rows.transaction() as lean:
+            assert lean is True
+            lock_then_insert(registration.session, registration.pk, commit=True)
+    first, last = (q["sql"] for q in sent.captured_queries)
+    # After the PREPAREs of a connection's first use, if any.
+    assert "BEGIN;\nEXECUTE" in first and "FOR UPDATE" in first
+    assert last.endswith(";\nCOMMIT")
+    assert outside_a_transaction()
+    assert committed_elsewhere(RegistrationEvent.objects.filter(note="lean").exists)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_lean_transaction_left_open_is_committed_at_the_end(service_worker):
+    registration = factories.RegistrationFactory(participant=service_worker)
+    with rows.transaction():
+        lock_then_insert(registration.session, registration.pk, commit=False)
+        assert not committed_elsewhere(RegistrationEvent.objects.filter(note="lean").exists)
+    assert committed_elsewhere(RegistrationEvent.objects.filter(note="lean").exists)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_lean_transaction_rolls_back_when_its_body_raises(service_worker):
+    registration = factories.RegistrationFactory(participant=service_worker)
+    with pytest.raises(ZeroDivisionError), rows.transaction():
+        lock_then_insert(registration.session, registration.pk, commit=False)
+        1 / 0  # noqa: B018 - an error between the statements
+    assert outside_a_transaction()
+    assert not RegistrationEvent.objects.filter(note="lean").exists()
+
+    with pytest.raises(IntegrityError), rows.transaction():
+        lock_then_insert(registration.session, registration_pk=None, commit=True)  # NOT NULL
+    assert outside_a_transaction()
+    assert not RegistrationEvent.objects.exists()  # and the connection is usable
+
+
+def test_inside_an_atomic_block_it_is_an_atomic_block(registration):
+    # The test runs inside transaction.atomic(), as a caller's outer block would.
+    with CaptureQueriesContext(connection) as sent, rows.transaction() as lean:
+        assert lean is False
+        rows.insert(RegistrationEvent(registration=registration, action="registered"))
+    assert all("BEGIN" not in q["sql"] and "COMMIT" not in q["sql"] for q in sent.captured_queries)
+    assert sent.captured_queries[0]["sql"].startswith("SAVEPOINT")
