@@ -171,15 +171,22 @@ def _cancel(request, registration, *, person, texts, done_url):
 def cancel_registration(request, pk):
     """Cancel one of the person's own live registrations."""
     registration = _live_registration(pk, participant=request.user.participant)
-    texts = (
+    return _cancel(
+        request,
+        registration,
+        person=None,
+        texts=_own_cancel_texts(),
+        done_url="participants:registrations",
+    )
+
+
+def _own_cancel_texts() -> tuple[str, str]:
+    return (
         _("Your registration for «%(title)s» is cancelled."),
         _(
             "Your registration for «%(title)s» is cancelled. The deadline had passed, "
             "so it is recorded as a late cancellation."
         ),
-    )
-    return _cancel(
-        request, registration, person=None, texts=texts, done_url="participants:registrations"
     )
 
 
@@ -285,6 +292,15 @@ def cancel_staff_registration(request, pk):
     registration: 404."""
     organisation = _leader_organisation(request)
     registration = _live_registration(pk, participant__in=selectors.staff_of(organisation))
+    if registration.participant_id == request.user.participant.pk:
+        # The leader's own registration, listed with their staff's: worded as their own.
+        return _cancel(
+            request,
+            registration,
+            person=None,
+            texts=_own_cancel_texts(),
+            done_url="participants:staff",
+        )
     texts = (
         _("%(name)s's registration for «%(title)s» is cancelled."),
         _(

@@ -422,3 +422,19 @@ def test_only_confirmed_leaders_cancel_for_others_and_only_live_registrations(
     client = login(leader)
     client.post(cancel_staff_url(registration))
     assert client.get(cancel_staff_url(registration)).status_code == 404  # already cancelled
+
+
+def test_a_leader_cancelling_their_own_registration_from_the_staff_page_reads_as_their_own(
+    login, leader, session
+):
+    own = services.register(participant=leader, session=session)
+    client = login(leader)
+    question = client.get(cancel_staff_url(own)).content.decode()
+    assert "Vil du melde deg av «Pårørendes rettigheter»" in question
+    assert "Vil du melde av Lise Leder" not in question
+
+    response = client.post(cancel_staff_url(own), follow=True)
+    assert response.redirect_chain[-1][0] == reverse("participants:staff")
+    assert "Påmeldingen din til «Pårørendes rettigheter» er avmeldt." in messages_of(response)
+    own.refresh_from_db()
+    assert own.status == Registration.Status.CANCELLED
