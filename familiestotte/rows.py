@@ -27,7 +27,9 @@ from django.db.models.sql import Query
 
 # On PostgreSQL each statement here is prepared once per connection (PREPARE, then
 # EXECUTE): parsing and planning them again on every call cost the server more CPU
-# than running them. {raw connection: ({statement: its name}, {sql: what runs it})}.
+# than running them. They belong to the database session, so a pooler between the
+# portal and PostgreSQL must keep one server connection per client connection (session
+# mode, not transaction mode). {raw connection: ({statement: its name}, {sql: what runs it})}.
 _prepared: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 _statement_numbers = itertools.count(1)
 _FIRST_TABLE = re.compile(r'"(\w+)"')
