@@ -138,10 +138,10 @@ def _live_registration(pk, **owner):
 
 
 def _cancel(request, registration, *, person, texts, done_url):
-    """GET asks «are you sure?»; POST cancels and says so with `texts` (on time, late),
-    formatted with the session's title and `person`'s name. `person` is whose
-    registration it is when someone else cancels it (a leader for their staff); None
-    when people cancel their own."""
+    """GET asks «are you sure?» (its «No» leads back to `done_url`); POST cancels, says
+    so with `texts` (on time, late), formatted with the session's title and `person`'s
+    name, and returns to `done_url`. `person` is whose registration it is when someone
+    else cancels it (a leader for their staff); None when people cancel their own."""
     if request.method == "POST":
         try:
             # Whoever is promoted is told by email; it is not this page's business.
@@ -162,6 +162,7 @@ def _cancel(request, registration, *, person, texts, done_url):
             "person": person,
             "position": registration.queue_position,
             "is_late": not registration.session.registration_open,
+            "back_url": reverse(done_url),
         },
     )
 

@@ -432,6 +432,7 @@ def test_a_leader_cancelling_their_own_registration_from_the_staff_page_reads_as
     question = client.get(cancel_staff_url(own)).content.decode()
     assert "Vil du melde deg av «Pårørendes rettigheter»" in question
     assert "Vil du melde av Lise Leder" not in question
+    assert f'<a href="{reverse("participants:staff")}" class="btn btn-link">' in question  # «Nei»
 
     response = client.post(cancel_staff_url(own), follow=True)
     assert response.redirect_chain[-1][0] == reverse("participants:staff")
