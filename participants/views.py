@@ -4,6 +4,11 @@ from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 
+from certificates.services import progress_of
+from programme.models import Programme
+from resourcegroups.selectors import supervision_groups_of
+
+from . import selectors
 from .forms import ProfileForm
 from .models import Participant
 
@@ -29,5 +34,23 @@ def profile(request):
 
 @login_required
 def dashboard(request):
-    """Min side: what this person has in the programme."""
-    return render(request, "participants/dashboard.html", {"participant": request.user.participant})
+    """Min side: the person's next sessions, their training days toward the certificate in
+    the current programme, and the supervision groups they belong to or lead."""
+    participant = request.user.participant
+    programme = Programme.objects.current()
+    attends_training = participant.role in selectors.STAFF_ROLES
+    return render(
+        request,
+        "participants/dashboard.html",
+        {
+            "participant": participant,
+            "next_registrations": selectors.next_registrations_of(participant, limit=3),
+            "programme": programme,
+            "progress": (
+                progress_of(participant=participant, programme=programme)
+                if programme and attends_training
+                else None
+            ),
+            "supervision_groups": supervision_groups_of(participant),
+        },
+    )

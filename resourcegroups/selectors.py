@@ -32,6 +32,7 @@ from .models import (
     ResourceGroup,
     Routine,
     StatusChange,
+    SupervisionGroup,
     WorkStatus,
     report_due_at,
 )
@@ -662,3 +663,16 @@ def reports_due_for_reminder(*, now: dt.datetime) -> list[DueReport]:
                     )
                 )
     return due
+
+
+def supervision_groups_of(participant: Participant) -> list[SupervisionGroup]:
+    """The groups in published programmes that the person belongs to or supervises, with
+    their supervisor. One query."""
+    return list(
+        SupervisionGroup.objects.filter(
+            Q(members=participant) | Q(supervisor=participant), programme__is_published=True
+        )
+        .select_related("supervisor", "programme")
+        .distinct()
+        .order_by("-programme__starts_on", "region", "name")
+    )

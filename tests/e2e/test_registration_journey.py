@@ -3,6 +3,7 @@
 import pytest
 
 from participants.models import Registration
+from resourcegroups.models import SupervisionGroup
 from tests import factories
 
 from .conftest import assert_accessible
@@ -77,3 +78,25 @@ def test_it_registers_for_a_free_seat_by_keyboard(page, log_in, transactional_db
     assert page.get_by_text("Du er påmeldt til denne samlingen.").is_visible()
     assert Registration.objects.get(participant=person).status == "confirmed"
     assert_accessible(page)
+
+
+def test_min_side_shows_the_waiting_place_and_the_way_to_all_registrations(
+    page, log_in, full_session
+):
+    person = factories.ParticipantFactory(full_name="Tor Tastatur")
+    factories.RegistrationFactory(
+        participant=person, session=full_session, status=Registration.Status.WAITLISTED
+    )
+    group = SupervisionGroup.objects.create(
+        programme=full_session.programme, name="Veiledningsgruppe Gjøvik", region="Innlandet"
+    )
+    group.members.add(person)
+    log_in(person)
+    page.goto(page.base_url + "/min-side/")
+    assert page.get_by_text("På venteliste nr. 1").is_visible()
+    assert page.get_by_text("Du er med i veiledningsgruppa Veiledningsgruppe Gjøvik").is_visible()
+    assert_accessible(page)
+
+    tab_to(page, "Alle påmeldingene dine")
+    press_enter_and_wait(page)
+    assert page.locator("h1").inner_text() == "Mine påmeldinger"

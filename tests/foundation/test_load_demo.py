@@ -8,6 +8,7 @@ from django.core.management import call_command
 from participants.models import Organisation, Participant
 from programme import demo
 from programme.models import ContactPerson, Goal, Programme, Session, Theme
+from resourcegroups.models import SupervisionGroup
 
 
 def row_counts() -> dict[str, int]:
@@ -69,3 +70,12 @@ def test_it_creates_no_demo_users_outside_demo_mode(settings):
     call_command("load_demo", verbosity=0)
     assert not Participant.objects.exists()
     assert Session.objects.count() == 12
+
+
+@pytest.mark.django_db
+def test_it_puts_the_demo_worker_in_a_supervision_group_led_by_the_demo_supervisor():
+    call_command("load_demo", verbosity=0)
+    call_command("load_demo", verbosity=0)  # still one group
+    group = SupervisionGroup.objects.get()
+    assert group.supervisor.user.email == "veileder@example.no"
+    assert [m.user.email for m in group.members.all()] == ["tjenesteutover@example.no"]

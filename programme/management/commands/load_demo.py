@@ -210,10 +210,18 @@ class Command(BaseCommand):
         return people
 
     def load_demo_work(self, programme, people: dict[str, Participant]) -> None:
-        """The demo people's registrations and their workplace's resource group, so every
-        page has something to show. Created once: skipped when the group exists."""
+        """The demo people's registrations, their workplace's resource group and the
+        worker's supervision group, so every page has something to show. Created once:
+        skipped when the resource group exists."""
         from resourcegroups import services as work
-        from resourcegroups.models import Offer, Partner, ResourceGroup, Routine, WorkStatus
+        from resourcegroups.models import (
+            Offer,
+            Partner,
+            ResourceGroup,
+            Routine,
+            SupervisionGroup,
+            WorkStatus,
+        )
 
         leader = people["leder@example.no"]
         worker = people["tjenesteutover@example.no"]
@@ -261,3 +269,10 @@ class Command(BaseCommand):
             name="Pårørendesenteret (demo)",
             kind=Partner.Kind.USER_ORGANISATION,
         )
+        supervision = SupervisionGroup.objects.create(
+            programme=programme,
+            name="Veiledningsgruppe Gjøvik og Toten",
+            region="Oppland",
+            supervisor=people["veileder@example.no"],
+        )
+        supervision.members.add(worker)
