@@ -247,6 +247,11 @@ class Batch:
 def _converters(fields: tuple, alias: str) -> list:
     """[(position, converter functions, column)] as the ORM applies them to these
     fields' columns on database `alias` (SQLite's for dates and booleans, say)."""
+    model = fields[0].model
+    in_model_order = [f for f in model._meta.concrete_fields if f in fields]
+    if list(fields) != in_model_order:
+        # Model.from_db assigns a partial row in the model's field order.
+        raise ValueError(f"from_row needs {model.__name__}'s fields in the model's order")
     connection = connections[alias]
     compiler = connection.ops.compiler("SQLCompiler")(Query(None), connection, alias)
     columns = [f.get_col(f.model._meta.db_table) for f in fields]
@@ -258,7 +263,8 @@ def _converters(fields: tuple, alias: str) -> list:
 
 def from_row(model: type[Model], fields: tuple, values, *, alias: str) -> Model:
     """An instance loaded from `values`, one per field of `fields` (a tuple of the
-    model's concrete fields); the model's other fields load on access, as with only()."""
+    model's concrete fields, in the model's order); the model's other fields load on
+    access, as with only()."""
     connection = connections[alias]
     values = list(values)
     for position, functions, column in _converters(fields, alias):

@@ -15,6 +15,7 @@ import functools
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, connections, router, transaction
+from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -77,12 +78,13 @@ def _lock_session(
     return _session_row(session_pk, lock=True, for_registration=for_registration, begin=begin)
 
 
-# What the registration rules read of a session.
+# What the registration rules read of a session, in the model's field order (rows.from_row).
 SESSION_RULE_FIELDS = tuple(
     Session._meta.get_field(name)
     for name in (
         "id",
         "programme",
+        "kind",
         "title",
         "capacity",
         "registration_deadline",
@@ -228,6 +230,8 @@ def _refusal_reason(*, participant: Participant, session: Session, force: bool) 
         }
     if not force and not session.is_open_to(participant.role):
         return audience_refusal(session)
+    if not force and (refusal := supervision_refusal(participant=participant, session=session)):
+        return refusal
     # A second live registration is refused by the partial unique constraint
     # one_live_registration_per_session when the row is inserted (see register).
     return None
@@ -237,6 +241,21 @@ def audience_refusal(session: Session) -> str:
     if session.audience == Session.Audience.LEADERS:
         return _("This session is only open to leaders.")
     return _("This session is only open to service workers and leaders.")
+
+
+def supervision_refusal(*, participant: Participant, session: Session) -> str | None:
+    """Why the person may not come to this supervision meeting, or None. A meeting that
+    belongs to supervision groups is for their members and supervisors. One query for a
+    supervision meeting; none for any other kind of session."""
+    if session.kind != Session.Kind.SUPERVISION:
+        return None
+    mine = Q(members=participant) | Q(supervisor=participant)
+    counts = session.supervision_groups.aggregate(
+        groups=Count("pk", distinct=True), mine=Count("pk", distinct=True, filter=mine)
+    )
+    if counts["groups"] and not counts["mine"]:
+        return _("This supervision meeting is for the members of its supervision group.")
+    return None
 
 
 def _already_registered(participant: Participant) -> str:

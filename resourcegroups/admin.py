@@ -170,4 +170,4 @@ class SupervisionGroupAdmin(admin.ModelAdmin):
     search_fields = ["name", "region", "supervisor__full_name"]
     list_select_related = ["programme", "supervisor"]
     raw_id_fields = ["supervisor"]
-    filter_horizontal = ["members"]
+    filter_horizontal = ["members", "meetings"]

@@ -473,6 +473,17 @@ class SupervisionGroup(models.Model):
     members = models.ManyToManyField(
         Participant, blank=True, related_name="supervision_groups", verbose_name=_("members")
     )
+    meetings = models.ManyToManyField(
+        "programme.Session",
+        blank=True,
+        related_name="supervision_groups",
+        limit_choices_to={"kind": "supervision"},
+        verbose_name=_("meetings"),
+        help_text=_(
+            "The group's supervision meetings. Only its members and its supervisor may "
+            "register for them."
+        ),
+    )
 
     class Meta:
         ordering = ["programme", "region", "name"]
@@ -481,3 +492,6 @@ class SupervisionGroup(models.Model):
 
     def __str__(self):
         return f"{self.name} ({self.region})"
+
+    def get_absolute_url(self):
+        return reverse("resourcegroups:supervision_group", kwargs={"pk": self.pk})

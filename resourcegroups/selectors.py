@@ -676,3 +676,32 @@ def supervision_groups_of(participant: Participant) -> list[SupervisionGroup]:
         .distinct()
         .order_by("-programme__starts_on", "region", "name")
     )
+
+
+def supervision_group_page(*, pk: int, participant: Participant | None, coordinator: bool):
+    """The group with its supervisor, members (with their organisation) and meetings (with
+    their venue), if the person may see it: a member, its supervisor or a coordinator.
+    SupervisionGroup.DoesNotExist otherwise. Three queries."""
+    groups = SupervisionGroup.objects.all()
+    if not coordinator:
+        if participant is None:
+            raise SupervisionGroup.DoesNotExist
+        groups = groups.filter(
+            Q(members=participant) | Q(supervisor=participant), programme__is_published=True
+        ).distinct()
+    return (
+        groups.select_related("supervisor", "programme")
+        .prefetch_related(
+            Prefetch(
+                "members",
+                queryset=Participant.objects.select_related("organisation").order_by(
+                    "full_name", "pk"
+                ),
+            ),
+            Prefetch(
+                "meetings",
+                queryset=Session.objects.select_related("venue").order_by("starts_at", "pk"),
+            ),
+        )
+        .get(pk=pk)
+    )

@@ -22,6 +22,7 @@ from django.views import View
 
 from participants.coordinator_views import CoordinatorRequiredMixin
 from participants.models import Enrolment
+from participants.rules import is_coordinator
 from programme.models import Goal, Programme, Session
 
 from . import charts, selectors, services
@@ -37,7 +38,16 @@ from .forms import (
     RoutineForm,
     StatusForm,
 )
-from .models import Meeting, Membership, Offer, Partner, Routine, report_due_at, report_due_days
+from .models import (
+    Meeting,
+    Membership,
+    Offer,
+    Partner,
+    Routine,
+    SupervisionGroup,
+    report_due_at,
+    report_due_days,
+)
 
 
 class EnrolmentAccessMixin:
@@ -614,3 +624,18 @@ class OverviewExportView(OverviewView):
 
         _programmes, programme, _form, result = self.overview()
         return overview_response(result, fmt=self.format)
+
+
+class SupervisionGroupView(LoginRequiredMixin, View):
+    """A supervision group: its supervisor, meetings and members. For its members, its
+    supervisor and coordinators; anyone else gets a 404."""
+
+    def get(self, request, pk):
+        participant = getattr(request.user, "participant", None)
+        try:
+            group = selectors.supervision_group_page(
+                pk=pk, participant=participant, coordinator=is_coordinator(request.user)
+            )
+        except SupervisionGroup.DoesNotExist as exc:
+            raise Http404 from exc
+        return TemplateResponse(request, "resourcegroups/supervision_group.html", {"group": group})

@@ -4,19 +4,24 @@ and the programme page's «register for all training days»)."""
 from django import template
 
 from participants import selectors
-from participants.services import audience_refusal, profile_is_complete
+from participants.services import audience_refusal, profile_is_complete, supervision_refusal
 
 register = template.Library()
 
 
 @register.inclusion_tag("participants/registrations/_session_panel.html", takes_context=True)
 def registration_panel(context, session):
-    """What the signed-in person can do about this session. One query when signed in."""
+    """What the signed-in person can do about this session. One query when signed in (two
+    for a supervision meeting the person is not registered for)."""
     request = context["request"]
     participant = context.get("current_participant")
-    registration = None
+    registration = refusal = None
     if participant is not None:
         registration = selectors.live_registration(participant=participant, session=session)
+        if not session.is_open_to(participant.role):
+            refusal = audience_refusal(session)
+        elif registration is None:
+            refusal = supervision_refusal(participant=participant, session=session)
     return {
         "request": request,
         "csrf_token": context.get("csrf_token"),
@@ -24,8 +29,8 @@ def registration_panel(context, session):
         "participant": participant,
         "registration": registration,
         "profile_complete": participant is not None and profile_is_complete(participant),
-        "open_to_me": participant is not None and session.is_open_to(participant.role),
-        "audience_refusal": audience_refusal(session),
+        "open_to_me": participant is not None and refusal is None,
+        "refusal": refusal,
     }
 
 

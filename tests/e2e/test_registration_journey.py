@@ -80,7 +80,7 @@ def test_it_registers_for_a_free_seat_by_keyboard(page, log_in, transactional_db
     assert_accessible(page)
 
 
-def test_min_side_shows_the_waiting_place_and_the_way_to_all_registrations(
+def test_min_side_leads_to_the_supervision_group_and_to_all_registrations(
     page, log_in, full_session
 ):
     person = factories.ParticipantFactory(full_name="Tor Tastatur")
@@ -97,6 +97,13 @@ def test_min_side_shows_the_waiting_place_and_the_way_to_all_registrations(
     assert page.get_by_text("Du er med i veiledningsgruppa Veiledningsgruppe Gjøvik").is_visible()
     assert_accessible(page)
 
+    tab_to(page, "Samlinger og medlemmer i Veiledningsgruppe Gjøvik")
+    press_enter_and_wait(page)
+    assert page.locator("h1").inner_text() == "Veiledningsgruppe Gjøvik"
+    assert page.locator("#members-heading + ul").inner_text().startswith("Tor Tastatur, ")
+    assert_accessible(page)
+
+    page.go_back()
     tab_to(page, "Alle påmeldingene dine")
     press_enter_and_wait(page)
     assert page.locator("h1").inner_text() == "Mine påmeldinger"

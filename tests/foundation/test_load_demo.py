@@ -21,7 +21,7 @@ def test_it_changes_no_row_count_when_run_twice():
     first = row_counts()
     call_command("load_demo", verbosity=0)
     assert row_counts() == first
-    assert first["programme.Session"] == 12
+    assert first["programme.Session"] == 14
     assert first["auth.User"] == len(demo.DEMO_USERS)
 
 
@@ -69,7 +69,7 @@ def test_it_creates_no_demo_users_outside_demo_mode(settings):
     settings.DEMO_MODE = False
     call_command("load_demo", verbosity=0)
     assert not Participant.objects.exists()
-    assert Session.objects.count() == 12
+    assert Session.objects.count() == 14
 
 
 @pytest.mark.django_db
@@ -79,3 +79,5 @@ def test_it_puts_the_demo_worker_in_a_supervision_group_led_by_the_demo_supervis
     group = SupervisionGroup.objects.get()
     assert group.supervisor.user.email == "veileder@example.no"
     assert [m.user.email for m in group.members.all()] == ["tjenesteutover@example.no"]
+    assert group.meetings.count() == 2
+    assert {s.kind for s in group.meetings.all()} == {Session.Kind.SUPERVISION}

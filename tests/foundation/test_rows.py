@@ -324,3 +324,9 @@ def test_inside_an_atomic_block_it_is_an_atomic_block(registration):
         rows.insert(RegistrationEvent(registration=registration, action="registered"))
     assert all("BEGIN" not in q["sql"] and "COMMIT" not in q["sql"] for q in sent.captured_queries)
     assert sent.captured_queries[0]["sql"].startswith("SAVEPOINT")
+
+
+def test_fields_out_of_the_models_order_are_refused():
+    fields = tuple(RegistrationEvent._meta.get_field(name) for name in ("action", "id"))
+    with pytest.raises(ValueError, match="model's order"):
+        rows.from_row(RegistrationEvent, fields, ["registered", 1], alias="default")

@@ -134,6 +134,20 @@ class Command(BaseCommand):
                 registration_deadline=demo.at(day - dt.timedelta(days=7), 12),
                 audience=Session.Audience.LEADERS,
             )
+        for number, month in enumerate((5, 9), start=1):
+            day = demo.nth_weekday(year, month, 2, 1)  # first Wednesday
+            Session.objects.create(
+                programme=programme,
+                kind=Session.Kind.SUPERVISION,
+                number=number,
+                title="Veiledning i regional gruppe",
+                starts_at=demo.at(day, 12),
+                ends_at=demo.at(day, 15),
+                venue=venues[0],
+                capacity=12,
+                registration_deadline=demo.at(day - dt.timedelta(days=7), 12),
+                audience=Session.Audience.SERVICE_WORKERS,
+            )
         network_day = demo.nth_weekday(year + 1, 2, 2, 2)  # after the programme
         Session.objects.create(
             programme=programme,
@@ -276,3 +290,4 @@ class Command(BaseCommand):
             supervisor=people["veileder@example.no"],
         )
         supervision.members.add(worker)
+        supervision.meetings.set(programme.sessions.filter(kind=Session.Kind.SUPERVISION))
