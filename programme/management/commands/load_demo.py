@@ -103,64 +103,49 @@ class Command(BaseCommand):
         venues = [Venue.objects.get_or_create(name=v["name"], defaults=v)[0] for v in demo.VENUES]
         year = programme.starts_on.year
         themes = {t.title: t for t in programme.themes.all()}
+
+        def session(kind, number, title, day, start, end, venue, capacity, audience):
+            """One session from `start` to `end` (hour, minute) on `day`; registration
+            closes at noon a week before."""
+            return Session.objects.create(
+                programme=programme,
+                kind=kind,
+                number=number,
+                title=title,
+                starts_at=demo.at(day, *start),
+                ends_at=demo.at(day, *end),
+                venue=venue,
+                capacity=capacity,
+                registration_deadline=demo.at(day - dt.timedelta(days=7), 12),
+                audience=audience,
+            )
+
         for number, ((title, theme_titles), month) in enumerate(
             zip(demo.TRAINING_DAYS, demo.TRAINING_MONTHS, strict=True), start=1
         ):
             day = demo.nth_weekday(year, month, 1, 2)  # second Tuesday
-            session = Session.objects.create(
-                programme=programme,
-                kind=Session.Kind.TRAINING_DAY,
-                number=number,
-                title=title,
-                starts_at=demo.at(day, 9),
-                ends_at=demo.at(day, 15, 30),
-                venue=venues[number % len(venues)],
-                capacity=60,
-                registration_deadline=demo.at(day - dt.timedelta(days=7), 12),
-                audience=Session.Audience.SERVICE_WORKERS,
-            )
-            session.themes.set([themes[t] for t in theme_titles])
+            training_day = session(
+                Session.Kind.TRAINING_DAY, number, title, day, (9, 0), (15, 30),
+                venues[number % len(venues)], 60, Session.Audience.SERVICE_WORKERS,
+            )  # fmt: skip
+            training_day.themes.set([themes[t] for t in theme_titles])
         for number, (month, title) in enumerate(demo.LEADER_GATHERINGS, start=1):
             day = demo.nth_weekday(year, month, 3, 2)  # second Thursday
-            Session.objects.create(
-                programme=programme,
-                kind=Session.Kind.LEADER_GATHERING,
-                number=number,
-                title=title,
-                starts_at=demo.at(day, 10),
-                ends_at=demo.at(day, 15),
-                venue=venues[0],
-                capacity=30,
-                registration_deadline=demo.at(day - dt.timedelta(days=7), 12),
-                audience=Session.Audience.LEADERS,
-            )
+            session(
+                Session.Kind.LEADER_GATHERING, number, title, day, (10, 0), (15, 0),
+                venues[0], 30, Session.Audience.LEADERS,
+            )  # fmt: skip
         for number, month in enumerate((5, 9), start=1):
             day = demo.nth_weekday(year, month, 2, 1)  # first Wednesday
-            Session.objects.create(
-                programme=programme,
-                kind=Session.Kind.SUPERVISION,
-                number=number,
-                title="Veiledning i regional gruppe",
-                starts_at=demo.at(day, 12),
-                ends_at=demo.at(day, 15),
-                venue=venues[0],
-                capacity=12,
-                registration_deadline=demo.at(day - dt.timedelta(days=7), 12),
-                audience=Session.Audience.SERVICE_WORKERS,
-            )
+            session(
+                Session.Kind.SUPERVISION, number, "Veiledning i regional gruppe", day,
+                (12, 0), (15, 0), venues[0], 12, Session.Audience.SERVICE_WORKERS,
+            )  # fmt: skip
         network_day = demo.nth_weekday(year + 1, 2, 2, 2)  # after the programme
-        Session.objects.create(
-            programme=programme,
-            kind=Session.Kind.NETWORK_MEETING,
-            number=1,
-            title="Nettverkssamling: erfaringer ett år etter",
-            starts_at=demo.at(network_day, 10),
-            ends_at=demo.at(network_day, 14),
-            venue=venues[1],
-            capacity=80,
-            registration_deadline=demo.at(network_day - dt.timedelta(days=7), 12),
-            audience=Session.Audience.ALL,
-        )
+        session(
+            Session.Kind.NETWORK_MEETING, 1, "Nettverkssamling: erfaringer ett år etter",
+            network_day, (10, 0), (14, 0), venues[1], 80, Session.Audience.ALL,
+        )  # fmt: skip
 
     def load_enrolments(self, programme, organisations) -> None:
         for name in demo.ENROLLED:
