@@ -43,6 +43,7 @@ def test_a_member_sees_the_supervisor_the_meetings_and_the_members(login, servic
     assert "<h1>Veiledningsgruppe Gjøvik</h1>" in page
     assert "Vera Veileder" in page
     assert ">Veiledning</a>" in page
+    assert '<h2 id="meetings-heading">Samlinger</h2>' in page
     assert f"Tor Tjenesteutøver, {service_worker.organisation.name}" in page
     assert "administrasjonen" not in page
 
