@@ -7,6 +7,9 @@ it was spent while others waited for the session lock (README, «Ytelse»). Thes
 helpers build each statement once and do per row only what the ORM does per row:
 each field's pre_save and get_db_prep_save on the way in, the database's value
 converters on the way out. They send no model signals; the project connects none.
+On PostgreSQL the statements are also prepared once per connection (`execute`), and
+`transaction` sends BEGIN and COMMIT with the first and last statements instead of in
+round trips of their own.
 
 Everywhere else, use the ORM.
 """
@@ -32,7 +35,7 @@ from django.db.models.sql import Query
 # mode, not transaction mode). {raw connection: ({statement: its name}, {sql: what runs it})}.
 _prepared: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 _statement_numbers = itertools.count(1)
-_FIRST_TABLE = re.compile(r'"(\w+)"')
+_TABLE = re.compile(r'(?:FROM|INTO)\s+"(\w+)"')
 
 
 # Sent as they are: PostgreSQL cannot prepare them.
@@ -120,9 +123,9 @@ def _end_transaction(connection, command: str) -> None:
 
 
 def _statement_name(statement: str) -> str:
-    """Readable in the server's logs: verb, first table, a number unique here."""
+    """Readable in the server's logs: verb, table, a number unique in this process."""
     verb = statement.split(None, 1)[0].lower()
-    table = _FIRST_TABLE.search(statement)
+    table = _TABLE.search(statement)
     return f"fs_{verb}_{table.group(1) if table else 'statement'}_{next(_statement_numbers)}"
 
 
