@@ -304,7 +304,7 @@ def _register_locked(*, participant, session, actor, force, lean: bool) -> Regis
     event, outbox row) sent together. When `lean` (rows.transaction) BEGIN travels
     with the first and COMMIT with the second; otherwise each costs a round trip of
     its own. The refusal checks use the locked row and the already loaded participant;
-    they cost no query.
+    they cost no query, except one for a supervision meeting (supervision_refusal).
     """
     locked = _lock_session(session.pk, for_registration=True, begin=lean)
     reason = _refusal_reason(participant=participant, session=locked, force=force)
