@@ -27,6 +27,7 @@ class Email(models.Model):
         SESSION_CANCELLED = "session_cancelled", _("Session cancelled")
         LEADER_DIGEST = "leader_digest", _("Weekly leader digest")
         PROGRESS_REPORT_DUE = "progress_report_due", _("Progress report due")
+        MESSAGE = "message", _("Message from a coordinator")
         OTHER = "other", _("Other")
 
     class Status(models.TextChoices):

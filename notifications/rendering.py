@@ -51,6 +51,9 @@ REASONS = {
     Email.Kind.SESSION_CANCELLED: gettext_lazy(
         "You get this email because you are registered for %(session)s in Familiestøtte."
     ),
+    Email.Kind.MESSAGE: gettext_lazy(
+        "You get this email because you are registered for %(session)s in Familiestøtte."
+    ),
 }
 DEFAULT_REASON = gettext_lazy(
     "You get this email because you registered for %(session)s in Familiestøtte."

@@ -1,5 +1,7 @@
 """Forms for the coordinator pages: every input goes through one of these."""
 
+import re
+
 from django import forms
 from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
@@ -125,6 +127,47 @@ class CapacityForm(forms.Form):
         },
         widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
     )
+
+
+class MessageForm(forms.Form):
+    """A coordinator's message to the people registered for a session."""
+
+    subject = forms.CharField(
+        label=_("Subject"),
+        max_length=150,
+        error_messages={
+            "required": _("Write a subject."),
+            "max_length": _("Keep the subject to at most 150 characters."),
+        },
+    )
+    body = forms.CharField(
+        label=_("Message"),
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text=_(
+            "Each person gets it by email, greeted by name, with a link to the session's "
+            "page. A blank line starts a new paragraph. Write nothing about patients or "
+            "relatives."
+        ),
+        error_messages={
+            "required": _("Write the message."),
+            "max_length": _("Keep the message to at most 5000 characters."),
+        },
+    )
+    include_waitlisted = forms.BooleanField(
+        label=_("Send it to those on the waiting list too"), required=False
+    )
+    # Names the message: sending the same form twice sends it once.
+    token = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    def clean(self):
+        cleaned = super().clean()
+        # Checked here, not on the field: a hidden field's error would not show.
+        if not re.fullmatch(r"[0-9a-f]{32}", cleaned.get("token") or ""):
+            raise forms.ValidationError(
+                _("The form is out of date. Reload the page and try again."), code="stale"
+            )
+        return cleaned
 
 
 class AttendanceForm(forms.Form):

@@ -5,6 +5,8 @@ visitors to log in. The rules live in participants.services; these views only
 check permissions, read forms and call them.
 """
 
+import uuid
+
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import ValidationError
@@ -14,10 +16,12 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views import View
 from django.views.generic import FormView, TemplateView
 
 from familiestotte import spreadsheets
+from notifications.services import message_session, sent_messages
 from programme.models import Session
 
 from . import coordinator_selectors, exports, selectors, services
@@ -25,6 +29,7 @@ from .coordinator_forms import (
     AddParticipantForm,
     AttendanceForm,
     CapacityForm,
+    MessageForm,
     ParticipantSearchForm,
     RemoveForm,
 )
@@ -212,6 +217,45 @@ class CapacityView(SessionMixin, FormView):
             messages.info(
                 self.request, _("Moved up from the waiting list: %(names)s.") % {"names": names}
             )
+        return HttpResponseRedirect(self.session_url())
+
+
+class MessageView(SessionMixin, FormView):
+    """Email a message to everyone registered (and, if chosen, those waiting)."""
+
+    template_name = "participants/coordinator/message.html"
+    form_class = MessageForm
+
+    def get_initial(self):
+        return {"token": uuid.uuid4().hex}
+
+    def get_context_data(self, **kwargs):
+        kwargs["sent"] = sent_messages(self.get_session())
+        return super().get_context_data(**kwargs)
+
+    def form_valid(self, form):
+        count = message_session(
+            session=self.get_session(),
+            subject=form.cleaned_data["subject"],
+            body=form.cleaned_data["body"],
+            include_waitlisted=form.cleaned_data["include_waitlisted"],
+            message_id=form.cleaned_data["token"],
+            sender=self.request.user,
+        )
+        if count == 0:
+            form.add_error(
+                None, _("Nobody is registered for this session, so nobody would get it.")
+            )
+            return self.form_invalid(form)
+        messages.success(
+            self.request,
+            ngettext(
+                "The message is on its way to %(count)s person.",
+                "The message is on its way to %(count)s people.",
+                count,
+            )
+            % {"count": count},
+        )
         return HttpResponseRedirect(self.session_url())
 
 

@@ -72,6 +72,11 @@ urlpatterns += [
         name="coordinator_capacity",
     ),
     path(
+        "koordinator/samlinger/<int:pk>/melding/",
+        coordinator_views.MessageView.as_view(),
+        name="coordinator_message",
+    ),
+    path(
         "koordinator/samlinger/<int:pk>/oppmote/",
         coordinator_views.AttendanceView.as_view(),
         name="coordinator_attendance",

@@ -116,3 +116,31 @@ def test_it_lets_a_coordinator_search_and_add_a_person_without_js(
     page.get_by_role("button", name="Legg til personen").click()
     page.wait_for_url(f"**{reverse('participants:coordinator_session', args=[session.pk])}")
     expect(page.get_by_text("Samlingen er full: Siri Søkbar står på ventelisten.")).to_be_visible()
+
+
+def test_it_lets_a_coordinator_message_the_participants_by_keyboard(
+    page, log_in, coordinator, session
+):
+    log_in(coordinator)
+    page.goto(page.base_url + reverse("participants:coordinator_session", args=[session.pk]))
+    press_link(page, "Send melding til deltakerne")
+    page.wait_for_url("**/melding/")
+    assert_accessible(page)
+
+    # Without a message: the error is on the field.
+    page.get_by_label("Emne").focus()
+    page.keyboard.type("Endret rom")
+    page.get_by_role("button", name="Send meldingen").focus()
+    page.keyboard.press("Enter")
+    message = page.get_by_role("textbox", name="Melding")
+    expect(message).to_have_attribute("aria-invalid", "true")
+    expect(page.get_by_text("Skriv meldingen.")).to_be_visible()
+    assert_accessible(page)
+
+    message.focus()
+    page.keyboard.type("Vi er i sal 3 i stedet.")
+    page.get_by_role("button", name="Send meldingen").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"**{reverse('participants:coordinator_session', args=[session.pk])}")
+    expect(page.get_by_text("Meldingen er på vei til 2 personer.")).to_be_visible()
+    assert_accessible(page)
