@@ -13,7 +13,11 @@ bare view. Taking them in turns gives both the same machine: on a shared or virt
 machine its speed drifts by tens of percent within minutes. Each figure is the median
 of its rounds. Every round must confirm exactly `--capacity` people.
 
-    .venv/bin/python bench/registration_burst.py [--clients 200] [--capacity 30]
+    .venv/bin/python bench/registration_burst.py [--clients 200] [--capacity 30] [--eager]
+
+By default the portal runs as in production, with Celery's broker and Django's cache
+on the local Redis (databases 12 and 13, or --broker-url and --cache-url); --eager
+runs it as `make run` does, with tasks in the web process.
 
 Targets: exactly `capacity` confirmed, zero errors, registrations per second at least
 a third of the bare view's. The last line is JSON with the figures.
@@ -83,25 +87,36 @@ def parse_args():
     parser.add_argument(
         "--threads", type=int, default=1, help="gunicorn threads per worker (>1: gthread)"
     )
+    # Production queues email on Redis and reads sessions from it, so that is the
+    # default; --eager measures the embedded `make run` set-up instead.
     parser.add_argument(
         "--broker-url",
-        default="",
-        help="Redis for Celery (as in production: the request only queues the email task; "
-        "the queued tasks are deleted afterwards, use a Redis database of your own). "
-        "Empty: tasks run eagerly, so each request also renders and sends its email.",
+        default=os.environ.get("BENCH_BROKER_URL", "redis://127.0.0.1:6379/12"),
+        help="Redis for Celery, as in production: the request only queues the email task "
+        "(no worker runs; the queued tasks are deleted afterwards, so use a Redis database "
+        "of your own).",
     )
     parser.add_argument(
         "--cache-url",
-        default="",
-        help="Redis for Django's cache, as in production (sessions read from it, one "
-        "email dispatch window for all workers; flushed afterwards, use a Redis database "
-        "of your own). Empty: each worker has its own memory cache, sessions from PostgreSQL.",
+        default=os.environ.get("BENCH_CACHE_URL", "redis://127.0.0.1:6379/13"),
+        help="Redis for Django's cache, as in production: sessions read from it, one email "
+        "dispatch window for all workers (flushed afterwards, so use a Redis database of "
+        "your own).",
+    )
+    parser.add_argument(
+        "--eager",
+        action="store_true",
+        help="the embedded default instead: no broker, so each request also renders and "
+        "sends its email; each worker has its own memory cache, sessions from PostgreSQL",
     )
     parser.add_argument(
         "--rounds", type=int, default=9, help="rounds measured: a registration and a bare burst"
     )
     parser.add_argument("--timeout", type=float, default=120.0, help="seconds per phase")
-    return parser.parse_args()
+    args = parser.parse_args()
+    if args.eager:
+        args.broker_url = args.cache_url = ""
+    return args
 
 
 def prepare(*, clients: int, capacity: int, sessions: int):
