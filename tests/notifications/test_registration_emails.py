@@ -1,5 +1,8 @@
 """What a participant receives when they register, wait, get a place or cancel."""
 
+import datetime as dt
+from zoneinfo import ZoneInfo
+
 from django.conf import settings
 from django.db import transaction
 from icalendar import Calendar
@@ -8,6 +11,8 @@ from notifications.models import Email
 from notifications.services import queue_email, queue_registration_email
 from participants.models import Registration
 from tests import factories
+
+OSLO = ZoneInfo("Europe/Oslo")
 
 
 def _html(message):
@@ -32,6 +37,22 @@ def test_it_sends_the_confirmation_with_the_session_details(
     assert "https://meet.example.no/dag3" in message.body
     assert settings.SITE_URL + session.get_absolute_url() in message.body
     assert "Gjøvik gård, Kirkegata 5, 2821 Gjøvik" in _html(message)
+
+
+def test_it_gives_both_days_of_an_event_over_two_days(service_worker, send_on_commit, mailoutbox):
+    conference = factories.EventFactory(
+        starts_at=dt.datetime(2027, 11, 15, 9, 30, tzinfo=OSLO),
+        ends_at=dt.datetime(2027, 11, 16, 15, 0, tzinfo=OSLO),
+        registration_deadline=dt.datetime(2027, 11, 1, 12, 0, tzinfo=OSLO),
+    )
+    registration = factories.RegistrationFactory(session=conference, participant=service_worker)
+
+    send_on_commit(queue_registration_email, registration=registration, kind="confirmed")
+
+    [message] = mailoutbox
+    for body in (message.body, _html(message)):
+        assert "mandag 15. – tirsdag 16. november 2027" in body
+        assert "09.30 første dag – 15.00 siste dag" in body
 
 
 def test_it_attaches_the_session_as_an_ics_event(
