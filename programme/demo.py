@@ -96,6 +96,20 @@ VENUES = [
     },
 ]
 
+# The two-day conference on support for relatives that the news interview (seeds)
+# announces; a one-off event of the programme, open to service workers and leaders.
+CONFERENCE = {
+    "title": "Pårørendekonferansen: Pårørendestøtte og pårørendesamarbeid i kommuner og "
+    "helseforetak",
+    "description": (
+        "To dager om støtte til og samarbeid med pårørende i rus- og psykisk helsearbeid, "
+        "for ansatte i kommuner og helseforetak. Hilde Hem, daglig leder i Nasjonalt senter "
+        "for erfaringskompetanse innen psykisk helse, formidler essensen fra Toppmøtet, "
+        "som hadde pårørende som tema."
+    ),
+    "capacity": 150,
+}
+
 # Municipalities of the former Oppland county (2018), with numbers and regions.
 MUNICIPALITIES = [
     ("0501", "Lillehammer kommune", "Lillehammer-regionen"),

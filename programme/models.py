@@ -372,6 +372,18 @@ class Article(models.Model):
         related_name="articles",
         verbose_name=_("programme"),
     )
+    event = models.ForeignKey(
+        "Session",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="articles",
+        verbose_name=_("event"),
+        help_text=_(
+            "The conference or session the article is about; its page then shows the date, "
+            "the seats left and a link to register."
+        ),
+    )
 
     objects = ArticleQuerySet.as_manager()
 

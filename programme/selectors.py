@@ -86,3 +86,19 @@ def session_for_page(pk: int) -> Session:
     )
     set_kind_total(session)
     return session
+
+
+def event_for_article(article) -> Session | None:
+    """The session an article is about, with its seat counts, if its programme is
+    published (its page exists); one query, none without an event."""
+    if article.event_id is None:
+        return None
+    event = (
+        Session.objects.select_related("programme", "venue")
+        .with_seat_counts()
+        .filter(pk=article.event_id, programme__is_published=True)
+        .first()
+    )
+    if event is not None:
+        set_kind_total(event)
+    return event

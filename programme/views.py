@@ -48,3 +48,6 @@ class ArticleDetailView(DetailView):
 
     def get_object(self, queryset=None):
         return get_object_or_404(Article.objects.published(), slug=self.kwargs["slug"])
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(event=selectors.event_for_article(self.object), **kwargs)

@@ -9,7 +9,15 @@ from django.utils import timezone
 
 from participants.models import Enrolment, Organisation, Participant, Registration
 from programme.demo import with_check_digit
-from programme.models import ContactPerson, Goal, Programme, Session, Theme, Venue
+from programme.models import (
+    Article,
+    ContactPerson,
+    Goal,
+    Programme,
+    Session,
+    Theme,
+    Venue,
+)
 
 PASSWORD = "correct-horse-battery-staple"
 
@@ -152,6 +160,27 @@ class SessionFactory(factory.django.DjangoModelFactory):
 class LeaderGatheringFactory(SessionFactory):
     kind = Session.Kind.LEADER_GATHERING
     audience = Session.Audience.LEADERS
+
+
+class EventFactory(SessionFactory):
+    """A one-off event over two days, such as a conference."""
+
+    kind = Session.Kind.EVENT
+    number = None
+    title = "Pårørendekonferansen"
+    ends_at = factory.LazyAttribute(lambda o: o.starts_at + dt.timedelta(days=1, hours=6))
+    audience = Session.Audience.ALL
+
+
+class ArticleFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Article
+
+    title = factory.Sequence(lambda n: f"Nyhet {n}")
+    slug = factory.Sequence(lambda n: f"nyhet-{n}")
+    summary = "Kort om saken."
+    body = "Hele saken."
+    published_at = factory.LazyFunction(lambda: timezone.now() - dt.timedelta(days=1))
 
 
 class EnrolmentFactory(factory.django.DjangoModelFactory):

@@ -33,6 +33,22 @@ def test_it_shows_a_session_page(page, demo):
     assert_accessible(page)
 
 
+def test_it_leads_from_the_news_to_the_conference_by_keyboard(page, demo):
+    conference = Session.objects.get(kind=Session.Kind.EVENT)
+    page.goto(page.base_url + reverse("programme:articles"))
+    page.get_by_role("link", name="Relasjons- og familiearbeid er veien å gå").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/nyheter/*/")
+    event = page.get_by_role("complementary", name="Arrangementet")
+    assert "mandag" in event.inner_text() and "første dag" in event.inner_text()
+    assert_accessible(page)
+    event.get_by_role("link", name="Les mer og meld deg på").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url(page.base_url + conference.get_absolute_url())
+    assert page.locator("h1").inner_text().startswith("Pårørendekonferansen")
+    assert_accessible(page)
+
+
 def test_it_shows_the_sign_up_page_with_errors_tied_to_fields(page, db):
     page.goto(page.base_url + reverse("account_signup"))
     assert page.locator("h1").inner_text() == "Registrer deg"

@@ -7,7 +7,7 @@ from django.core.management import call_command
 
 from participants.models import Organisation, Participant
 from programme import demo
-from programme.models import ContactPerson, Goal, Programme, Session, Theme
+from programme.models import Article, ContactPerson, Goal, Programme, Session, Theme
 from resourcegroups.models import SupervisionGroup
 
 
@@ -21,7 +21,7 @@ def test_it_changes_no_row_count_when_run_twice():
     first = row_counts()
     call_command("load_demo", verbosity=0)
     assert row_counts() == first
-    assert first["programme.Session"] == 14
+    assert first["programme.Session"] == 15  # with the conference
     assert first["auth.User"] == len(demo.DEMO_USERS)
 
 
@@ -38,6 +38,24 @@ def test_it_loads_the_programme_as_the_leaflet_describes_it():
         s.starts_at.month for s in Session.objects.exclude(kind=Session.Kind.NETWORK_MEETING)
     )
     assert months[0] == 3 and months[-1] == 11
+
+
+@pytest.mark.django_db
+def test_it_loads_the_two_day_conference_the_news_article_announces():
+    call_command("load_demo", verbosity=0)
+    conference = Session.objects.get(kind=Session.Kind.EVENT)
+    assert conference.title.startswith("Pårørendekonferansen")
+    assert conference.audience == Session.Audience.ALL
+    assert (conference.ends_at.date() - conference.starts_at.date()).days == 1
+    assert Article.objects.get().event == conference
+
+
+@pytest.mark.django_db
+def test_it_links_an_article_loaded_before_the_conference_to_it():
+    call_command("load_demo", verbosity=0)
+    Article.objects.update(event=None)
+    call_command("load_demo", verbosity=0)
+    assert Article.objects.get().event == Session.objects.get(kind=Session.Kind.EVENT)
 
 
 @pytest.mark.django_db
@@ -69,7 +87,7 @@ def test_it_creates_no_demo_users_outside_demo_mode(settings):
     settings.DEMO_MODE = False
     call_command("load_demo", verbosity=0)
     assert not Participant.objects.exists()
-    assert Session.objects.count() == 14
+    assert Session.objects.count() == 15
 
 
 @pytest.mark.django_db

@@ -23,7 +23,7 @@ class Command(BaseCommand):
             if created:
                 self.load_sessions(programme)
             self.load_enrolments(programme, organisations)
-            self.load_article(programme)
+            self.load_article(programme, self.load_conference(programme))
             if settings.DEMO_MODE:
                 people = self.load_users(organisations)
                 self.load_demo_work(programme, people)
@@ -155,8 +155,29 @@ class Command(BaseCommand):
                 defaults={"enrolled_on": programme.starts_on, "time_commitment_confirmed": True},
             )
 
-    def load_article(self, programme) -> None:
-        Article.objects.get_or_create(
+    def load_conference(self, programme: Programme) -> Session:
+        """The two-day conference in the third week of November: Monday 09.30 to Tuesday
+        15.00, registration open until two weeks before."""
+        monday = demo.nth_weekday(programme.starts_on.year, 11, 0, 3)
+        venue = Venue.objects.get_or_create(name=demo.VENUES[2]["name"], defaults=demo.VENUES[2])[0]
+        conference, _ = Session.objects.get_or_create(
+            programme=programme,
+            kind=Session.Kind.EVENT,
+            title=demo.CONFERENCE["title"],
+            defaults={
+                "description": demo.CONFERENCE["description"],
+                "starts_at": demo.at(monday, 9, 30),
+                "ends_at": demo.at(monday + dt.timedelta(days=1), 15),
+                "venue": venue,
+                "capacity": demo.CONFERENCE["capacity"],
+                "registration_deadline": demo.at(monday - dt.timedelta(days=14), 12),
+                "audience": Session.Audience.ALL,
+            },
+        )
+        return conference
+
+    def load_article(self, programme: Programme, conference: Session) -> None:
+        article, _ = Article.objects.get_or_create(
             slug="relasjons-og-familiearbeid-er-veien-a-ga",
             defaults={
                 "title": "Relasjons- og familiearbeid er veien å gå",
@@ -175,8 +196,12 @@ class Command(BaseCommand):
                     "kan trenge anerkjennelse, støtte og veiledning for å stå i en utfordrende "
                     "rolle over tid."
                 ),
+                "event": conference,
             },
         )
+        if article.event_id is None:  # loaded before the article named its event
+            article.event = conference
+            article.save(update_fields=["event"])
 
     def load_users(self, organisations) -> dict[str, Participant]:
         """The demo people of demo.DEMO_USERS, by email."""
