@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 
-from .models import Programme, Session, Theme
+from .models import Article, Programme, Session, Theme
 
 KIND_HEADINGS = {
     Session.Kind.TRAINING_DAY: _("Training days"),
@@ -80,7 +80,11 @@ def sessions_by_kind(programme: Programme) -> list[SessionGroup]:
 def session_for_page(pk: int) -> Session:
     session = (
         Session.objects.select_related("programme", "venue")
-        .prefetch_related("themes", "materials")
+        .prefetch_related(
+            "themes",
+            "materials",
+            Prefetch("articles", Article.objects.published(), to_attr="published_articles"),
+        )
         .with_seat_counts()
         .get(pk=pk, programme__is_published=True)
     )

@@ -132,6 +132,20 @@ def test_it_reads_an_article_without_an_event_in_one_query(client, db, assert_qu
         article_page(client, plain)
 
 
+def test_it_lists_the_published_news_about_an_event_on_its_page(client, article, conference):
+    factories.ArticleFactory(
+        title="Program for konferansen",
+        event=conference,
+        published_at=timezone.now() + dt.timedelta(days=1),
+    )
+
+    text = text_of(client.get(conference.get_absolute_url()))
+
+    assert "Nyheter om arrangementet" in text
+    assert "Relasjons- og familiearbeid er veien å gå" in text
+    assert "Program for konferansen" not in text
+
+
 def test_it_shows_both_days_on_the_event_page(client, conference):
     text = text_of(client.get(conference.get_absolute_url()))
 
