@@ -60,6 +60,17 @@ def programme_for_page(*, slug: str | None = None) -> Programme | None:
     return queryset.filter(slug=slug).first()
 
 
+def other_programmes(programme: Programme) -> list[Programme]:
+    """The other published cohorts, the one that ends last first: people of another
+    region find theirs from the front page, which shows the current one."""
+    return list(
+        Programme.objects.published()
+        .exclude(pk=programme.pk)
+        .order_by("-ends_on", "-starts_on")
+        .only("name", "slug", "region", "starts_on", "ends_on")
+    )
+
+
 def sessions_by_kind(programme: Programme) -> list[SessionGroup]:
     """Every session of the programme with seat counts, grouped by kind in a set order."""
     sessions = list(

@@ -16,6 +16,7 @@ def programme_page(request, slug=None):
     context = {
         "programme": programme,
         "session_groups": selectors.sessions_by_kind(programme),
+        "other_programmes": selectors.other_programmes(programme),
         "articles": _latest_articles(),
     }
     return render(request, "programme/programme_detail.html", context)
