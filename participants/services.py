@@ -552,9 +552,11 @@ def delete_account(*, user) -> None:
     """
     user_model = get_user_model()
     with transaction.atomic():
-        # Locked first: a registration being inserted for the person (which takes a
-        # key-share lock on this row) is waited for, so it is cancelled too, and none
-        # can start until this commits.
+        # Locked first. A registration for the person being inserted now holds a
+        # key-share lock on these rows: it is waited for, and then seen and cancelled
+        # below. One that inserts after this waits for the commit and then fails on
+        # its foreign key, so no registration escapes the cancellations and is
+        # removed by the CASCADE with its seat never offered to the waiting list.
         locked_user = user_model.objects.select_for_update().get(pk=user.pk)
         participant = Participant.objects.select_for_update().filter(user_id=user.pk).first()
         if locked_user.is_superuser or (participant and participant.is_coordinator):
