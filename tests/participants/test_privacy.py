@@ -82,6 +82,11 @@ def test_it_shows_only_the_persons_own_data(login, service_worker, other_service
     assert other_service_worker.user.email not in page
 
 
+def test_it_lists_the_accounts_email_addresses(login, service_worker):
+    page = login(service_worker).get(MY_DATA).content.decode()
+    assert f"{service_worker.user.email} (hovedadresse) – bekreftet" in page
+
+
 def test_it_lists_the_history_of_a_registration(login, service_worker, full_session):
     registration = Registration.objects.get(participant=service_worker)
     services.cancel(registration=registration, actor=service_worker.user)
