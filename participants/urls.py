@@ -6,6 +6,9 @@ app_name = "participants"
 
 urlpatterns = [
     path("profil/", views.profile, name="profile"),
+    path("profil/opplysninger/", views.my_data, name="my_data"),
+    path("profil/opplysninger/last-ned/", views.my_data_download, name="my_data_download"),
+    path("profil/slett/", views.delete_account, name="delete_account"),
     path("min-side/", views.dashboard, name="dashboard"),
     # Registration (issue 3)
     path(

@@ -283,3 +283,25 @@ class ProgressReportFactory(factory.django.DjangoModelFactory):
     )
     done_since_last = "Startet ressursgruppen."
     next_steps = "Lage rutine for kartlegging av barn som pårørende."
+
+
+def session_in_days(days: float, **kwargs) -> Session:
+    """A session starting `days` from now; negative for one in the past."""
+    return SessionFactory(starts_at=timezone.now() + dt.timedelta(days=days), **kwargs)
+
+
+# --- certificates -----------------------------------------------------------------------
+
+from certificates.models import Certificate  # noqa: E402
+
+
+class CertificateFactory(factory.django.DjangoModelFactory):
+    """A certificate as issued for all eight days; issue_certificate checks attendance."""
+
+    class Meta:
+        model = Certificate
+
+    participant = factory.SubFactory(ParticipantFactory)
+    programme = factory.SubFactory(ProgrammeFactory)
+    training_days_attended = 8
+    training_days_total = 8

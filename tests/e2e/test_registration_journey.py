@@ -13,12 +13,14 @@ pytestmark = pytest.mark.e2e
 
 def tab_to(page, name: str, *, limit: int = 80) -> None:
     """Press Tab until the focused element's accessible text is `name`, as a keyboard
-    user would; fail if it is never reached."""
+    user would; fail if it is never reached. A form field is named by its label
+    (without the «*» of a required field)."""
     for _ in range(limit):
         page.keyboard.press("Tab")
         focused = page.evaluate(
-            "() => { const e = document.activeElement;"
-            " return (e.getAttribute('aria-label') || e.textContent || '').trim(); }"
+            "() => { const e = document.activeElement; const l = e.labels && e.labels[0];"
+            " const text = l ? l.textContent.replace('*', '') : e.textContent;"
+            " return (e.getAttribute('aria-label') || text || '').trim(); }"
         )
         if focused == name:
             return

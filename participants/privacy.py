@@ -1,0 +1,208 @@
+"""«Mine opplysninger»: everything the portal stores about one person, for the page and
+its JSON download (personopplysningsloven / GDPR art. 15 and 20).
+
+One read, in a fixed number of queries whatever the amount (pinned in
+tests/participants/test_privacy.py): email addresses, the profile with its
+organisation, registrations with their sessions and events, resource-group
+memberships, supervision groups, certificates and the outbox's emails. Deleting the
+account is participants.services.delete_account.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from allauth.account.models import EmailAddress
+from django.db.models import Prefetch, Q
+from django.utils import timezone
+
+from certificates.models import Certificate
+from notifications.models import Email
+from resourcegroups.models import Membership, SupervisionGroup
+
+from .models import Participant, Registration, RegistrationEvent
+
+
+@dataclass
+class PersonalData:
+    user: object
+    email_addresses: list[EmailAddress]
+    participant: Participant | None
+    registrations: list[Registration] = field(default_factory=list)
+    memberships: list[Membership] = field(default_factory=list)
+    supervision_groups: list[SupervisionGroup] = field(default_factory=list)
+    certificates: list[Certificate] = field(default_factory=list)
+    emails: list[Email] = field(default_factory=list)
+
+
+def addresses_of(user, email_addresses=None) -> set[str]:
+    """The user's email addresses, lower case: the account's and allauth's."""
+    if email_addresses is None:
+        email_addresses = EmailAddress.objects.filter(user=user)
+    found = {address.email.lower() for address in email_addresses}
+    if user.email:
+        found.add(user.email.lower())
+    return found
+
+
+def emails_to(user, addresses: set[str]):
+    """The outbox rows for the user, by recipient or by any of their addresses."""
+    to_an_address = Q()
+    for address in sorted(addresses):
+        to_an_address |= Q(to_email__iexact=address)
+    return Email.objects.filter(Q(recipient=user) | to_an_address)
+
+
+def personal_data(user) -> PersonalData:
+    """What is stored about `user`. Seven queries with a profile, three without one:
+
+    1. allauth's email addresses
+    2. the profile with its organisation
+    3. registrations with session and programme
+    4. their events (prefetched)
+    5. resource-group memberships with group, enrolment, organisation and programme
+    6. supervision groups the person is in or leads, with programme and supervisor
+    7. certificates with programme
+    and the outbox's emails (subject, times and status; the bodies are not read).
+    """
+    email_addresses = list(EmailAddress.objects.filter(user=user).order_by("-primary", "email"))
+    participant = Participant.objects.select_related("organisation").filter(user=user).first()
+    data = PersonalData(user=user, email_addresses=email_addresses, participant=participant)
+    if participant is not None:
+        data.registrations = list(
+            Registration.objects.filter(participant=participant)
+            .select_related("session__programme")
+            .prefetch_related(
+                Prefetch("events", queryset=RegistrationEvent.objects.order_by("created_at", "pk"))
+            )
+            .order_by("session__starts_at", "session__pk", "created_at", "pk")
+        )
+        data.memberships = list(
+            Membership.objects.filter(participant=participant)
+            .select_related("group__enrolment__organisation", "group__enrolment__programme")
+            .order_by("added_at", "pk")
+        )
+        data.supervision_groups = list(
+            SupervisionGroup.objects.filter(Q(members=participant) | Q(supervisor=participant))
+            .select_related("programme", "supervisor")
+            .distinct()
+            .order_by("programme__starts_on", "name", "pk")
+        )
+        data.certificates = list(
+            Certificate.objects.filter(participant=participant)
+            .select_related("programme")
+            .order_by("issued_at", "pk")
+        )
+    data.emails = list(
+        emails_to(user, addresses_of(user, email_addresses))
+        .only("kind", "to_email", "subject", "status", "created_at", "sent_at")
+        .order_by("created_at", "pk")
+    )
+    return data
+
+
+def _moment(value: dt.datetime | None) -> str | None:
+    """ISO 8601 with the Oslo offset, e.g. 2026-11-23T09:00:00+01:00."""
+    return timezone.localtime(value).isoformat() if value else None
+
+
+def as_json(data: PersonalData) -> dict:
+    """The same as the page, as plain JSON values; codes as stored, with their labels."""
+    user = data.user
+    participant = data.participant
+    result = {
+        "exported_at": _moment(timezone.now()),
+        "account": {
+            "email": user.email,
+            "date_joined": _moment(user.date_joined),
+            "last_login": _moment(user.last_login),
+            "email_addresses": [
+                {"email": a.email, "primary": a.primary, "verified": a.verified}
+                for a in data.email_addresses
+            ],
+        },
+        "profile": None,
+        "registrations": [_registration(r) for r in data.registrations],
+        "resource_groups": [
+            {
+                "organisation": m.group.enrolment.organisation.name,
+                "programme": m.group.enrolment.programme.name,
+                "added_at": _moment(m.added_at),
+            }
+            for m in data.memberships
+        ],
+        "supervision_groups": [
+            {
+                "name": g.name,
+                "region": g.region,
+                "programme": g.programme.name,
+                "is_supervisor": participant is not None and g.supervisor_id == participant.pk,
+            }
+            for g in data.supervision_groups
+        ],
+        "certificates": [
+            {
+                "programme": c.programme.name,
+                "code": c.code,
+                "issued_at": _moment(c.issued_at),
+                "training_days_attended": c.training_days_attended,
+                "training_days_total": c.training_days_total,
+            }
+            for c in data.certificates
+        ],
+        "emails": [
+            {
+                "kind": e.kind,
+                "to": e.to_email,
+                "subject": e.subject,
+                "status": e.status,
+                "status_label": e.get_status_display(),
+                "created_at": _moment(e.created_at),
+                "sent_at": _moment(e.sent_at),
+            }
+            for e in data.emails
+        ],
+    }
+    if participant is not None:
+        result["profile"] = {
+            "full_name": participant.full_name,
+            "role": participant.role,
+            "role_label": participant.get_role_display(),
+            "leader_confirmed": participant.leader_confirmed,
+            "organisation": participant.organisation.name if participant.organisation else None,
+            "job_title": participant.job_title,
+            "phone": participant.phone,
+            "dietary_needs": participant.dietary_needs,
+            "created_at": _moment(participant.created_at),
+        }
+    return result
+
+
+def _registration(registration: Registration) -> dict:
+    session = registration.session
+    return {
+        "session": session.title,
+        "programme": session.programme.name,
+        "starts_at": _moment(session.starts_at),
+        "ends_at": _moment(session.ends_at),
+        "status": registration.status,
+        "status_label": registration.get_status_display(),
+        "attended": registration.attended,
+        "registered_at": _moment(registration.created_at),
+        "confirmed_at": _moment(registration.confirmed_at),
+        "waitlisted_at": _moment(registration.waitlisted_at),
+        "cancelled_at": _moment(registration.cancelled_at),
+        "late_cancellation": registration.is_late_cancellation,
+        "history": [
+            {
+                "action": event.action,
+                "action_label": event.get_action_display(),
+                "from_status": event.from_status,
+                "to_status": event.to_status,
+                "at": _moment(event.created_at),
+                "note": event.note,
+            }
+            for event in registration.events.all()
+        ],
+    }
