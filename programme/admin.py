@@ -1,8 +1,15 @@
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.db.models import Count, Q
-from django.utils.translation import gettext_lazy as _
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from . import services
+from .forms import CopyProgrammeForm
 from .models import Article, ContactPerson, Goal, Material, Programme, Session, Theme, Venue
 
 # A link typed without a scheme gets https://, as Django 6 will do by default (and
@@ -37,9 +44,44 @@ class ProgrammeAdmin(admin.ModelAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(_session_count=Count("sessions"))
 
-    @admin.display(description=_("sessions"), ordering="_session_count")
+    @admin.display(description=gettext_lazy("sessions"), ordering="_session_count")
     def session_count(self, obj):
         return obj._session_count
+
+    def get_urls(self):
+        copy = path(
+            "<int:pk>/kopier/",
+            self.admin_site.admin_view(self.copy_view),
+            name="programme_programme_copy",
+        )
+        return [copy, *super().get_urls()]
+
+    def copy_view(self, request, pk):
+        """«Kopier som nytt kull»: a new, unpublished cohort set up like this one."""
+        source = get_object_or_404(Programme, pk=pk)
+        if not (self.has_view_permission(request, source) and self.has_add_permission(request)):
+            raise PermissionDenied
+        form = CopyProgrammeForm(request.POST or None, initial={"region": source.region})
+        if request.method == "POST" and form.is_valid():
+            programme = services.copy_programme(source=source, **form.cleaned_data)
+            self.log_addition(request, programme, [{"added": {}}])
+            messages.success(
+                request,
+                _(
+                    "«%(name)s» is set up as a copy of «%(source)s» and is not published. "
+                    "Check its sessions' dates, then publish it."
+                )
+                % {"name": programme.name, "source": source.name},
+            )
+            return redirect(reverse("admin:programme_programme_change", args=[programme.pk]))
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "original": source,
+            "form": form,
+            "title": _("Copy «%(name)s» as a new programme") % {"name": source.name},
+        }
+        return TemplateResponse(request, "admin/programme/programme/copy.html", context)
 
 
 class MaterialInline(admin.TabularInline):
@@ -98,11 +140,11 @@ class SessionAdmin(admin.ModelAdmin):
         if before is not None:
             notify_session_changed(session=obj, changes=session_changes(before=before, after=obj))
 
-    @admin.display(description=_("confirmed"), ordering="_confirmed")
+    @admin.display(description=gettext_lazy("confirmed"), ordering="_confirmed")
     def confirmed(self, obj):
         return obj._confirmed
 
-    @admin.display(description=_("waiting list"), ordering="_waitlisted")
+    @admin.display(description=gettext_lazy("waiting list"), ordering="_waitlisted")
     def waitlisted(self, obj):
         return obj._waitlisted
 
