@@ -40,7 +40,7 @@ class ArticleListView(ListView):
     paginate_by = 20
 
     def get_queryset(self):
-        return Article.objects.published()
+        return Article.objects.published().select_related("event__programme")
 
 
 class ArticleDetailView(DetailView):

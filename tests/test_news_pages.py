@@ -50,6 +50,21 @@ def test_it_lists_published_news_and_not_news_due_later(client, db):
     assert "Kommer senere" not in text
 
 
+def test_it_names_each_articles_event_in_the_list_in_two_queries(client, article, assert_queries):
+    factories.ArticleFactory.create_batch(9, event=factories.EventFactory())
+    # 1 count for the pages, 2 the articles with their events
+    with assert_queries(2):
+        response = client.get(reverse("programme:articles"))
+    assert "Om Pårørendekonferansen, mandag 15. – tirsdag 16. november 2027" in text_of(response)
+
+
+def test_it_leaves_an_unpublished_programmes_event_out_of_the_list(client, article):
+    article.event.programme.is_published = False
+    article.event.programme.save()
+
+    assert "Om Pårørendekonferansen" not in text_of(client.get(reverse("programme:articles")))
+
+
 def test_it_answers_404_for_an_article_due_later(client, db):
     later = factories.ArticleFactory(published_at=timezone.now() + dt.timedelta(days=1))
 
