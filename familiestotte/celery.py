@@ -30,6 +30,10 @@ app.conf.beat_schedule = {
         "task": "resourcegroups.tasks.send_report_due_reminders",
         "schedule": crontab(hour=7, minute=0),
     },
+    "participants-forget-dietary-needs": {
+        "task": "participants.tasks.forget_dietary_needs",
+        "schedule": crontab(hour=3, minute=30),
+    },
     "notifications-leader-digest": {
         "task": "notifications.tasks.send_leader_digests",
         "schedule": crontab(hour=7, minute=0, day_of_week="mon"),

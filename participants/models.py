@@ -116,7 +116,10 @@ class Participant(models.Model):
         _("dietary needs"),
         max_length=200,
         blank=True,
-        help_text=_("Only what the kitchen needs to know for the training days."),
+        help_text=_(
+            "Only what the kitchen needs to know for the sessions. It is deleted 30 days "
+            "after your last session."
+        ),
     )
     calendar_token = models.CharField(
         _("calendar token"), max_length=64, unique=True, default=new_calendar_token

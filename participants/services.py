@@ -11,12 +11,13 @@ emails are queued through notifications.services, which defers to on_commit.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, connections, router, transaction
-from django.db.models import Count, Q
+from django.db.models import Count, Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -582,3 +583,28 @@ def delete_account(*, user) -> None:
                 cancel(registration=registration, actor=locked_user)
         emails_to(locked_user, addresses_of(locked_user)).delete()
         locked_user.delete()
+
+
+# -- keeping no more than the programme needs ------------------------------------------------
+
+DIETARY_NEEDS_KEPT_DAYS = 30
+
+
+def forget_dietary_needs(*, now=None) -> int:
+    """Clear the dietary needs of everyone who has had no live registration for a session
+    ending in the last DIETARY_NEEDS_KEPT_DAYS days or later, and who signed up longer ago
+    than that: the kitchen needs them for the next sessions, and nobody needs them after.
+    One UPDATE; safe to run again (nightly, by beat). Returns how many were cleared."""
+    now = now or timezone.now()
+    since = now - dt.timedelta(days=DIETARY_NEEDS_KEPT_DAYS)
+    still_needed = Registration.objects.filter(
+        participant=OuterRef("pk"),
+        status__in=[Registration.Status.CONFIRMED, Registration.Status.WAITLISTED],
+        session__ends_at__gte=since,
+    )
+    return (
+        Participant.objects.exclude(dietary_needs="")
+        .filter(created_at__lt=since)
+        .exclude(Exists(still_needed))
+        .update(dietary_needs="")
+    )
