@@ -23,17 +23,20 @@ import time
 import uuid
 from collections import defaultdict
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
-from django.db import connection, transaction
+from django.db import connection, models, transaction
 from django.db.models import Case, CharField, Count, Exists, Min, OuterRef, Q, Value, When
 from django.db.models.fields.json import KT
 from django.db.models.functions import Cast, Coalesce, Concat
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from familiestotte import rows
 
@@ -286,75 +289,198 @@ def _recipient_name(user) -> str:
     return participant.full_name if participant is not None else ""
 
 
-# -- a coordinator's message to a session's participants -------------------------------------
+# -- a coordinator's message to a session's or a programme's participants ------------------
 
 
-def message_session(
-    *, session, subject: str, body: str, include_waitlisted: bool, message_id: str, sender
-) -> int:
+class ProgrammeAudience(models.TextChoices):
+    """Who a coordinator's message to a whole programme goes to."""
+
+    LEADERS = "leaders", gettext_lazy("Leaders of participating units")
+    REGISTERED = "registered", gettext_lazy("Everyone registered")
+
+
+@dataclass(frozen=True)
+class CoordinatorMessage:
+    """What a coordinator writes. `message_id` names the message (the form's token):
+    sending it again, after a double click or a reload, records nothing more."""
+
+    subject: str
+    body: str
+    message_id: str
+    sender: object  # the coordinator's user
+
+
+def message_session(*, session, message: CoordinatorMessage, include_waitlisted: bool) -> int:
     """Email a coordinator's message to everyone confirmed for the session (and those on
     its waiting list, if asked); returns how many people it goes to.
 
-    `message_id` names the message (the form's token): sending it again, after a double
-    click or a reload, records nothing more. Each person's email greets them by name and
-    names nobody else. Five queries, and one render per person.
+    Each person's email greets them by name and names nobody else. Five queries, and one
+    render per person.
     """
     from participants.models import Registration
 
     statuses = [Registration.Status.CONFIRMED]
     if include_waitlisted:
         statuses.append(Registration.Status.WAITLISTED)
-    registrations = list(
-        Registration.objects.filter(session=session, status__in=statuses)
-        .select_related("participant__user")
-        .order_by("pk")
-    )
-    keys = {r.pk: f"{Email.Kind.MESSAGE}:{message_id}:{r.pk}" for r in registrations}
-    sent = set(Email.objects.filter(key__in=keys.values()).values_list("key", flat=True))
-    with translation.override(settings.LANGUAGE_CODE):
-        reason = str(REASONS[Email.Kind.MESSAGE] % {"session": session_name(session)})
+    with transaction.atomic():
+        registrations = list(
+            Registration.objects.filter(session=session, status__in=statuses)
+            .select_related("participant__user")
+            .order_by("pk")
+        )
+        with translation.override(settings.LANGUAGE_CODE):
+            reason = str(REASONS[Email.Kind.MESSAGE] % {"session": session_name(session)})
+        key = f"{Email.Kind.MESSAGE}:{message.message_id}"
+        addressees = [_Addressee(f"{key}:{r.pk}", r.participant, reason, r) for r in registrations]
+        _record_messages(message, addressees, url=session.get_absolute_url(), session=session)
+    return len(registrations)
+
+
+def message_programme(
+    *,
+    programme,
+    audience: ProgrammeAudience,
+    message: CoordinatorMessage,
+    include_waitlisted: bool,
+) -> int:
+    """Email a coordinator's message to a whole programme; returns how many people it
+    goes to, each person once however many registrations they hold.
+
+    `audience` LEADERS: the confirmed leaders of every organisation enrolled in the
+    programme. REGISTERED: everyone confirmed for a session of the programme that has
+    neither ended nor been cancelled, and, if `include_waitlisted`, those on its waiting
+    lists. The email links to the programme's page. Three queries (a fourth for the
+    programme's content type, once per process), and one render per person.
+    """
+    from participants import coordinator_selectors as selectors
+
+    with transaction.atomic():
+        if audience == ProgrammeAudience.LEADERS:
+            people = selectors.programme_leaders(programme)
+        else:
+            people = selectors.programme_registrants(
+                programme, include_waitlisted=include_waitlisted
+            )
+        people = list(people.select_related("user", "organisation").order_by("pk"))
+        with translation.override(settings.LANGUAGE_CODE):
+            addressees = [
+                _Addressee(
+                    f"{Email.Kind.MESSAGE}:{message.message_id}:person:{person.pk}",
+                    person,
+                    _programme_reason(programme, audience, include_waitlisted, person),
+                )
+                for person in people
+            ]
+        _record_messages(message, addressees, url=programme.get_absolute_url(), concerns=programme)
+    return len(people)
+
+
+def _programme_reason(programme, audience, include_waitlisted: bool, person) -> str:
+    if audience == ProgrammeAudience.LEADERS:
+        return _(
+            "You get this email because you are a confirmed leader of %(organisation)s, "
+            "which takes part in %(programme)s in Familiestøtte."
+        ) % {"organisation": person.organisation.name, "programme": programme.name}
+    if include_waitlisted:
+        text = _(
+            "You get this email because you are registered for, or on the waiting list "
+            "for, a coming session of %(programme)s in Familiestøtte."
+        )
+    else:
+        text = _(
+            "You get this email because you are registered for a coming session of "
+            "%(programme)s in Familiestøtte."
+        )
+    return text % {"programme": programme.name}
+
+
+class _Addressee(NamedTuple):
+    key: str
+    person: object  # a Participant with its user
+    reason: str
+    registration: object = None
+
+
+def _record_messages(
+    message: CoordinatorMessage,
+    addressees: list[_Addressee],
+    *,
+    url: str,
+    session=None,
+    concerns=None,
+) -> None:
+    """Record a coordinator's message, one outbox row per addressee not yet sent it, in
+    the caller's transaction; each email links to `url` (a path on the portal). Two
+    queries (the keys already there, the INSERT)."""
+    keys = [addressee.key for addressee in addressees]
+    sent = set(Email.objects.filter(key__in=keys).values_list("key", flat=True))
+    body = message.body.replace("\r\n", "\n")
     context = {
-        "reason": reason,
-        "subject": subject,
-        "paragraphs": [p.strip() for p in body.replace("\r\n", "\n").split("\n\n") if p.strip()],
-        "url": absolute(session.get_absolute_url()),
+        "subject": message.subject,
+        "paragraphs": [p.strip() for p in body.split("\n\n") if p.strip()],
+        "url": absolute(url),
     }
+    sender = message.sender
+    data = {"message": message.message_id, "sender": _recipient_name(sender) or sender.email}
+    concerned = (
+        {"content_type": ContentType.objects.get_for_model(concerns), "object_id": concerns.pk}
+        if concerns is not None
+        else {}
+    )
     emails = []
-    for registration in registrations:
-        if keys[registration.pk] in sent:
+    for addressee in addressees:
+        if addressee.key in sent:
             continue
-        person = registration.participant
+        person = addressee.person
         rendered_subject, text, html = render_templates(
             "notifications/email/notice",
-            {**common_context(recipient_name=person.full_name), **context},
+            {
+                **common_context(recipient_name=person.full_name),
+                **context,
+                "reason": addressee.reason,
+            },
         )
         emails.append(
             Email(
-                key=keys[registration.pk],
+                key=addressee.key,
                 kind=Email.Kind.MESSAGE,
                 recipient=person.user,
                 to_email=person.user.email,
-                registration=registration,
+                registration=addressee.registration,
                 session=session,
                 subject=rendered_subject[:300],
                 body_text=text,
                 body_html=html,
-                data={"message": message_id, "sender": _recipient_name(sender) or sender.email},
+                data=data,
+                **concerned,
             )
         )
     # ignore_conflicts: a second send of the same message racing this one records nothing.
-    with transaction.atomic():
-        Email.objects.bulk_create(emails, ignore_conflicts=True)
-        if emails:
-            dispatch_soon()
-    return len(registrations)
+    Email.objects.bulk_create(emails, ignore_conflicts=True)
+    if emails:
+        dispatch_soon()
 
 
 def sent_messages(session) -> list[dict]:
     """The coordinators' messages to this session, newest first: subject, when, who sent
     it and to how many. One query."""
+    return _summarise_messages(Email.objects.filter(session=session))
+
+
+def sent_programme_messages(programme) -> list[dict]:
+    """The coordinators' messages to the whole programme, as sent_messages. One query."""
+    return _summarise_messages(
+        Email.objects.filter(
+            content_type__app_label="programme",
+            content_type__model="programme",
+            object_id=programme.pk,
+        )
+    )
+
+
+def _summarise_messages(emails) -> list[dict]:
     return list(
-        Email.objects.filter(session=session, kind=Email.Kind.MESSAGE)
+        emails.filter(kind=Email.Kind.MESSAGE)
         .values("subject", message=KT("data__message"), sender=KT("data__sender"))
         .annotate(recipients=Count("pk"), sent_at=Min("created_at"))
         .order_by("-sent_at")

@@ -6,6 +6,7 @@ from django import forms
 from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
+from notifications.services import ProgrammeAudience
 from programme.models import Session
 
 from .models import Participant, Registration
@@ -129,8 +130,9 @@ class CapacityForm(forms.Form):
     )
 
 
-class MessageForm(forms.Form):
-    """A coordinator's message to the people registered for a session."""
+class BaseMessageForm(forms.Form):
+    """Subject, message and the token that names the message: sending the same form twice
+    sends it once. The subclasses say who gets it."""
 
     subject = forms.CharField(
         label=_("Subject"),
@@ -144,21 +146,19 @@ class MessageForm(forms.Form):
         label=_("Message"),
         max_length=5000,
         widget=forms.Textarea(attrs={"rows": 8}),
-        help_text=_(
-            "Each person gets it by email, greeted by name, with a link to the session's "
-            "page. A blank line starts a new paragraph. Write nothing about patients or "
-            "relatives."
-        ),
         error_messages={
             "required": _("Write the message."),
             "max_length": _("Keep the message to at most 5000 characters."),
         },
     )
-    include_waitlisted = forms.BooleanField(
-        label=_("Send it to those on the waiting list too"), required=False
-    )
     # Names the message: sending the same form twice sends it once.
     token = forms.CharField(required=False, widget=forms.HiddenInput)
+    # Where the email links to, and the reminder to write nothing about patients or relatives.
+    body_help_text = ""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["body"].help_text = self.body_help_text
 
     def clean(self):
         cleaned = super().clean()
@@ -168,6 +168,46 @@ class MessageForm(forms.Form):
                 _("The form is out of date. Reload the page and try again."), code="stale"
             )
         return cleaned
+
+
+class MessageForm(BaseMessageForm):
+    """A coordinator's message to the people registered for a session."""
+
+    include_waitlisted = forms.BooleanField(
+        label=_("Send it to those on the waiting list too"), required=False
+    )
+
+    body_help_text = _(
+        "Each person gets it by email, greeted by name, with a link to the session's "
+        "page. A blank line starts a new paragraph. Write nothing about patients or "
+        "relatives."
+    )
+
+
+class ProgrammeMessageForm(BaseMessageForm):
+    """A coordinator's message to a whole programme: its leaders, or everyone registered."""
+
+    audience = forms.TypedChoiceField(
+        label=_("Recipients"),
+        choices=ProgrammeAudience.choices,
+        coerce=ProgrammeAudience,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": _("Choose who gets the message."),
+            "invalid_choice": _("Choose who gets the message."),
+        },
+    )
+    include_waitlisted = forms.BooleanField(
+        label=_("Also those on the waiting lists (only with «Everyone registered»)"),
+        required=False,
+    )
+    field_order = ["audience", "include_waitlisted", "subject", "body"]
+
+    body_help_text = _(
+        "Each person gets it once by email, greeted by name, with a link to the "
+        "programme's page. A blank line starts a new paragraph. Write nothing about "
+        "patients or relatives."
+    )
 
 
 class AttendanceForm(forms.Form):

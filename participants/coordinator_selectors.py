@@ -1,11 +1,12 @@
 """Reads for the coordinator pages, each in a fixed number of queries."""
 
-from django.db.models import Prefetch
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.utils import timezone
 
 from programme.models import Programme, Session
 from programme.selectors import set_kind_total, set_kind_totals
 
-from .models import Registration
+from .models import Enrolment, Participant, Registration
 from .selectors import SessionList
 
 
@@ -36,3 +37,57 @@ def session_for_coordinator(pk: int) -> Session:
 def everyone(session_list: SessionList) -> list[Registration]:
     """Confirmed, then the waiting list in order, then cancelled: the order of the exports."""
     return [*session_list.confirmed, *session_list.waitlist, *session_list.cancelled]
+
+
+# -- who a message to a whole programme reaches ------------------------------------------------
+
+
+def _leader_of_enrolled(programme: Programme) -> Q:
+    enrolled = Enrolment.objects.filter(programme=programme, organisation=OuterRef("organisation"))
+    return Q(role=Participant.Role.LEADER, leader_confirmed=True) & Q(Exists(enrolled))
+
+
+def _registered_for(programme: Programme, statuses: list[str]) -> Q:
+    """Holds a registration with one of `statuses` for a session of the programme that has
+    neither ended nor been cancelled."""
+    registrations = Registration.objects.filter(
+        participant=OuterRef("pk"),
+        status__in=statuses,
+        session__programme=programme,
+        session__ends_at__gt=timezone.now(),
+        session__is_cancelled=False,
+    )
+    return Q(Exists(registrations))
+
+
+def _statuses(include_waitlisted: bool) -> list[str]:
+    if include_waitlisted:
+        return [Registration.Status.CONFIRMED, Registration.Status.WAITLISTED]
+    return [Registration.Status.CONFIRMED]
+
+
+def programme_leaders(programme: Programme) -> QuerySet[Participant]:
+    """The confirmed leaders of the organisations enrolled in the programme."""
+    return Participant.objects.filter(_leader_of_enrolled(programme))
+
+
+def programme_registrants(
+    programme: Programme, *, include_waitlisted: bool
+) -> QuerySet[Participant]:
+    """Everyone confirmed (or, if asked, waiting) for a coming session of the programme,
+    each person once."""
+    return Participant.objects.filter(_registered_for(programme, _statuses(include_waitlisted)))
+
+
+def programme_audience_counts(programme: Programme) -> dict[str, int]:
+    """How many people each group of a programme message reaches (one query): `leaders`,
+    `registered` (confirmed somewhere) and `waiting` (only on waiting lists)."""
+    confirmed = _registered_for(programme, _statuses(False))
+    return Participant.objects.aggregate(
+        leaders=Count("pk", filter=_leader_of_enrolled(programme)),
+        registered=Count("pk", filter=confirmed),
+        waiting=Count(
+            "pk",
+            filter=_registered_for(programme, [Registration.Status.WAITLISTED]) & ~confirmed,
+        ),
+    )

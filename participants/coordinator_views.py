@@ -1,4 +1,5 @@
-"""The coordinator area (Koordinator): session lists, changes by hand, attendance, exports.
+"""The coordinator area (Koordinator): session lists, changes by hand, attendance, exports,
+messages to a session or a whole programme.
 
 Every view answers 404 to anyone who is not a coordinator, and sends anonymous
 visitors to log in. The rules live in participants.services; these views only
@@ -21,8 +22,15 @@ from django.views import View
 from django.views.generic import FormView, TemplateView
 
 from familiestotte import spreadsheets
-from notifications.services import message_session, sent_messages
-from programme.models import Session
+from notifications.services import (
+    CoordinatorMessage,
+    ProgrammeAudience,
+    message_programme,
+    message_session,
+    sent_messages,
+    sent_programme_messages,
+)
+from programme.models import Programme, Session
 
 from . import coordinator_selectors, exports, selectors, services
 from .coordinator_forms import (
@@ -31,6 +39,7 @@ from .coordinator_forms import (
     CapacityForm,
     MessageForm,
     ParticipantSearchForm,
+    ProgrammeMessageForm,
     RemoveForm,
 )
 from .models import Registration
@@ -220,33 +229,22 @@ class CapacityView(SessionMixin, FormView):
         return HttpResponseRedirect(self.session_url())
 
 
-class MessageView(SessionMixin, FormView):
-    """Email a message to everyone registered (and, if chosen, those waiting)."""
-
-    template_name = "participants/coordinator/message.html"
-    form_class = MessageForm
+class MessageMixin:
+    """What the session's and the programme's message forms share: a fresh token names
+    each message, and the coordinator is told how many people it goes to."""
 
     def get_initial(self):
         return {"token": uuid.uuid4().hex}
 
-    def get_context_data(self, **kwargs):
-        kwargs["sent"] = sent_messages(self.get_session())
-        return super().get_context_data(**kwargs)
-
-    def form_valid(self, form):
-        count = message_session(
-            session=self.get_session(),
+    def message(self, form) -> CoordinatorMessage:
+        return CoordinatorMessage(
             subject=form.cleaned_data["subject"],
             body=form.cleaned_data["body"],
-            include_waitlisted=form.cleaned_data["include_waitlisted"],
             message_id=form.cleaned_data["token"],
             sender=self.request.user,
         )
-        if count == 0:
-            form.add_error(
-                None, _("Nobody is registered for this session, so nobody would get it.")
-            )
-            return self.form_invalid(form)
+
+    def announce(self, count: int) -> None:
         messages.success(
             self.request,
             ngettext(
@@ -256,7 +254,78 @@ class MessageView(SessionMixin, FormView):
             )
             % {"count": count},
         )
+
+
+class MessageView(SessionMixin, MessageMixin, FormView):
+    """Email a message to everyone registered (and, if chosen, those waiting)."""
+
+    template_name = "participants/coordinator/message.html"
+    form_class = MessageForm
+
+    def get_context_data(self, **kwargs):
+        kwargs["sent"] = sent_messages(self.get_session())
+        return super().get_context_data(**kwargs)
+
+    def form_valid(self, form):
+        count = message_session(
+            session=self.get_session(),
+            message=self.message(form),
+            include_waitlisted=form.cleaned_data["include_waitlisted"],
+        )
+        if count == 0:
+            form.add_error(
+                None, _("Nobody is registered for this session, so nobody would get it.")
+            )
+            return self.form_invalid(form)
+        self.announce(count)
         return HttpResponseRedirect(self.session_url())
+
+
+class ProgrammeMessageView(CoordinatorRequiredMixin, MessageMixin, FormView):
+    """Email a message to a whole programme: the leaders of its participating units, or
+    everyone registered for a coming session (and, if chosen, those waiting)."""
+
+    template_name = "participants/coordinator/programme_message.html"
+    form_class = ProgrammeMessageForm
+
+    def get_programme(self) -> Programme:
+        if not hasattr(self, "_programme"):
+            self._programme = get_object_or_404(Programme, slug=self.kwargs["slug"])
+        return self._programme
+
+    def get_initial(self):
+        return {**super().get_initial(), "audience": ProgrammeAudience.LEADERS}
+
+    def get_context_data(self, **kwargs):
+        programme = self.get_programme()
+        kwargs["programme"] = programme
+        kwargs["counts"] = coordinator_selectors.programme_audience_counts(programme)
+        kwargs["sent"] = sent_programme_messages(programme)
+        return super().get_context_data(**kwargs)
+
+    def form_valid(self, form):
+        audience = form.cleaned_data["audience"]
+        count = message_programme(
+            programme=self.get_programme(),
+            audience=audience,
+            message=self.message(form),
+            include_waitlisted=form.cleaned_data["include_waitlisted"],
+        )
+        if count == 0:
+            if audience == ProgrammeAudience.LEADERS:
+                error = _(
+                    "No participating unit of the programme has a confirmed leader, so "
+                    "nobody would get it."
+                )
+            else:
+                error = _(
+                    "Nobody is registered for a coming session of the programme, so nobody "
+                    "would get it."
+                )
+            form.add_error("audience", error)
+            return self.form_invalid(form)
+        self.announce(count)
+        return HttpResponseRedirect(self.request.path)
 
 
 class AttendanceView(SessionMixin, FormView):

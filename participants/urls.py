@@ -80,6 +80,11 @@ urlpatterns += [
         name="coordinator_message",
     ),
     path(
+        "koordinator/program/<slug:slug>/melding/",
+        coordinator_views.ProgrammeMessageView.as_view(),
+        name="coordinator_programme_message",
+    ),
+    path(
         "koordinator/samlinger/<int:pk>/oppmote/",
         coordinator_views.AttendanceView.as_view(),
         name="coordinator_attendance",

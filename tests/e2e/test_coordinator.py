@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from playwright.sync_api import expect
 
+from notifications.models import Email
 from participants.models import Registration
 from tests import factories
 
@@ -40,6 +41,16 @@ def press_link(page, name):
     link = page.get_by_role("link", name=name, exact=True)
     link.focus()
     page.keyboard.press("Enter")
+
+
+def press_button(page, name):
+    page.get_by_role("button", name=name).focus()
+    page.keyboard.press("Enter")
+
+
+def type_into(page, field, text):
+    field.focus()
+    page.keyboard.type(text)
 
 
 def test_it_lets_a_coordinator_change_capacity_and_take_attendance_by_keyboard(
@@ -85,8 +96,7 @@ def test_it_lets_a_coordinator_change_capacity_and_take_attendance_by_keyboard(
     # Arrow keys move within a radio group: from «Ikke registrert» back to «Ikke møtt».
     page.get_by_role("group", name="Bjørn Berg").get_by_label("Ikke registrert").focus()
     page.keyboard.press("ArrowLeft")
-    page.get_by_role("button", name="Lagre oppmøte").focus()
-    page.keyboard.press("Enter")
+    press_button(page, "Lagre oppmøte")
     page.wait_for_url(f"**{reverse('participants:coordinator_session', args=[session.pk])}")
     expect(page.get_by_text("Oppmøte er lagret for 2 personer.")).to_be_visible()
     assert_accessible(page)
@@ -128,19 +138,52 @@ def test_it_lets_a_coordinator_message_the_participants_by_keyboard(
     assert_accessible(page)
 
     # Without a message: the error is on the field.
-    page.get_by_label("Emne").focus()
-    page.keyboard.type("Endret rom")
-    page.get_by_role("button", name="Send meldingen").focus()
-    page.keyboard.press("Enter")
+    type_into(page, page.get_by_label("Emne"), "Endret rom")
+    press_button(page, "Send meldingen")
     message = page.get_by_role("textbox", name="Melding")
     expect(message).to_have_attribute("aria-invalid", "true")
     expect(page.get_by_text("Skriv meldingen.")).to_be_visible()
     assert_accessible(page)
 
-    message.focus()
-    page.keyboard.type("Vi er i sal 3 i stedet.")
-    page.get_by_role("button", name="Send meldingen").focus()
-    page.keyboard.press("Enter")
+    type_into(page, message, "Vi er i sal 3 i stedet.")
+    press_button(page, "Send meldingen")
     page.wait_for_url(f"**{reverse('participants:coordinator_session', args=[session.pk])}")
     expect(page.get_by_text("Meldingen er på vei til 2 personer.")).to_be_visible()
     assert_accessible(page)
+
+
+def test_it_lets_a_coordinator_message_the_programmes_leaders_by_keyboard(
+    page, log_in, coordinator, programme, leader
+):
+    factories.EnrolmentFactory(programme=programme, organisation=leader.organisation)
+    log_in(coordinator)
+    page.goto(page.base_url + reverse("participants:coordinator"))
+    press_link(page, "Send melding til programmet")
+    page.wait_for_url(
+        f"**{reverse('participants:coordinator_programme_message', args=[programme.slug])}"
+    )
+    assert_accessible(page)
+
+    # Choose «Alle påmeldte» with Space, then back to the leaders with an arrow key.
+    everyone = page.get_by_role("radio", name="Alle påmeldte")
+    everyone.focus()
+    page.keyboard.press("Space")
+    expect(everyone).to_be_checked()
+    page.keyboard.press("ArrowUp")
+    expect(page.get_by_role("radio", name="Ledere i deltakende enheter")).to_be_checked()
+
+    # Without a subject: the error is on the field.
+    message = page.get_by_role("textbox", name="Melding")
+    type_into(page, message, "Husk å sende framdriftsrapporten før ledersamling 2.")
+    press_button(page, "Send meldingen")
+    subject = page.get_by_label("Emne")
+    expect(subject).to_have_attribute("aria-invalid", "true")
+    expect(page.get_by_text("Skriv et emne.")).to_be_visible()
+    assert_accessible(page)
+
+    type_into(page, subject, "Framdriftsrapporten")
+    press_button(page, "Send meldingen")
+    expect(page.get_by_text("Meldingen er på vei til 1 person.")).to_be_visible()
+    expect(page.get_by_role("cell", name="Framdriftsrapporten")).to_be_visible()
+    assert_accessible(page)
+    assert list(Email.objects.values_list("to_email", flat=True)) == [leader.user.email]
