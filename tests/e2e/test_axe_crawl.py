@@ -1,6 +1,7 @@
 """Every page each demo role reaches, checked in Chromium: no axe-core violation of the
 WCAG 2.0/2.1 A and AA rules (of any impact), exactly one h1, no skipped heading level,
-a name on every form control, no id used twice and `<html lang>` set.
+a name on every form control, no id used twice, `<html lang>` set and no sideways
+scrolling of the page (WCAG 1.4.10 Reflow; a wide table scrolls in its own region).
 
 The crawl follows same-site GET links breadth first from the front page and «Min side»,
 as tests/foundation/test_embedded_crawl.py does without a browser, in one browser
@@ -35,7 +36,11 @@ STRUCTURE_PROBLEMS = """() => {
     const where = (e) => axe.utils.getSelector(e);
     axe.setup(document);
     try {
-        if (!document.documentElement.lang.trim()) problems.push(['html-lang', 'html']);
+        const root = document.documentElement;
+        if (!root.lang.trim()) problems.push(['html-lang', 'html']);
+        if (root.scrollWidth > root.clientWidth) {
+            problems.push([`reflow (${root.scrollWidth} px wide in ${root.clientWidth})`, 'html']);
+        }
         const headings = [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')].filter(shown);
         const h1s = headings.filter((h) => h.tagName === 'H1');
         if (h1s.length !== 1) problems.push([`one-h1 (found ${h1s.length})`, 'h1']);
