@@ -21,6 +21,12 @@ urlpatterns = [
         name="overview_xlsx",
     ),
     path(unit, views.OrganisationView.as_view(), name="organisation"),
+    path(unit + "ansatte.csv", views.StaffMatrixExportView.as_view(format="csv"), name="staff_csv"),
+    path(
+        unit + "ansatte.xlsx",
+        views.StaffMatrixExportView.as_view(format="xlsx"),
+        name="staff_xlsx",
+    ),
     path(unit + "ressursgruppe/", views.GroupView.as_view(), name="group"),
     path(unit + "ressursgruppe/medlem/", views.AddMemberView.as_view(), name="add_member"),
     path(

@@ -130,6 +130,24 @@ class OrganisationView(EnrolmentView):
         return self.render(page=page)
 
 
+class StaffMatrixExportView(EnrolmentView):
+    """The staff × training-day matrix as CSV or XLSX, for the organisation's leaders
+    and coordinators (who see it on the page)."""
+
+    permission = "resourcegroups.view_staff"
+    format = "csv"
+
+    def get(self, request, enrolment):
+        from .export import matrix_response
+
+        staff = list(selectors.staff_for_page(self.enrolment))
+        training_days, _gatherings = selectors.training_days_and_gatherings(self.enrolment)
+        matrix = selectors.attendance_matrix(
+            self.enrolment, staff=staff, training_days=training_days
+        )
+        return matrix_response(self.enrolment, matrix, fmt=self.format)
+
+
 # --- The resource group --------------------------------------------------------------
 
 

@@ -49,6 +49,8 @@ ACTIONS = {
         (200, 200, 200),
     ),
     "progress charts": ("get", lambda w: url("progress", w), None, None, (200, 200, 200)),
+    "staff table as CSV": ("get", lambda w: url("staff_csv", w), None, None, (200, 403, 200)),
+    "staff table as XLSX": ("get", lambda w: url("staff_xlsx", w), None, None, (200, 403, 200)),
     "new routine form": ("get", lambda w: url("routine_new", w), None, None, (200, 403, 200)),
     "change routine form": (
         "get",
