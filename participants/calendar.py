@@ -1,4 +1,5 @@
-"""iCalendar files: one per session, and a personal feed of a person's registrations.
+"""iCalendar files: one per session, a programme's sessions, and a personal feed of a
+person's registrations.
 
 Times are written in Europe/Oslo with a VTIMEZONE, so calendar programs show the
 Norwegian time whatever their own zone. Each session has one stable UID, so a
@@ -84,4 +85,13 @@ def feed_calendar(registrations, *, url_for) -> bytes:
         calendar.add_component(
             session_event(registration.session, url=url_for(registration.session), status=status)
         )
+    return _to_bytes(calendar)
+
+
+def programme_calendar(programme, sessions, *, url_for) -> bytes:
+    """Every session of a programme, cancelled ones marked so, for anyone to subscribe to
+    (the same UIDs as the personal feed, so a program that has both shows one event)."""
+    calendar = _calendar(programme.name)
+    for session in sessions:
+        calendar.add_component(session_event(session, url=url_for(session)))
     return _to_bytes(calendar)

@@ -7,6 +7,7 @@ app_name = "programme"
 urlpatterns = [
     path("", views.programme_page, name="home"),
     path("program/<slug:slug>/", views.programme_page, name="detail"),
+    path("program/<slug:slug>/kalender.ics", views.programme_calendar, name="calendar"),
     path("samlinger/<int:pk>/", views.session_page, name="session"),
     path("nyheter/", views.ArticleListView.as_view(), name="articles"),
     path("nyheter/<slug:slug>/", views.ArticleDetailView.as_view(), name="article"),

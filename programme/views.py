@@ -1,9 +1,11 @@
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.generic import DetailView, ListView
 
+from participants import calendar
+
 from . import selectors
-from .models import Article, Session
+from .models import Article, Programme, Session
 
 
 def programme_page(request, slug=None):
@@ -20,6 +22,21 @@ def programme_page(request, slug=None):
         "articles": _latest_articles(),
     }
     return render(request, "programme/programme_detail.html", context)
+
+
+def programme_calendar(request, slug):
+    """The programme's sessions as an .ics feed calendar programs can subscribe to."""
+    programme = get_object_or_404(Programme.objects.published(), slug=slug)
+    sessions = list(Session.objects.filter(programme=programme).select_related("venue"))
+    selectors.set_kind_totals(sessions)
+    body = calendar.programme_calendar(
+        programme,
+        sessions,
+        url_for=lambda session: request.build_absolute_uri(session.get_absolute_url()),
+    )
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'inline; filename="{programme.slug}.ics"'
+    return response
 
 
 def _latest_articles():

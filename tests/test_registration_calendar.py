@@ -126,3 +126,43 @@ def test_it_uses_utc_offsets_that_match_summer_and_winter(client, programme):
     )
     event = session_ics(client, winter).walk("VEVENT")[0]
     assert event["DTSTART"].to_ical() == b"20310114T090000"
+
+
+def test_it_publishes_the_programmes_sessions_as_one_calendar(client, db, assert_queries):
+    programme = factories.ProgrammeFactory(name="Familiestøtte Oppland")
+    sessions = factories.SessionFactory.create_batch(3, programme=programme)
+    sessions[2].is_cancelled = True
+    sessions[2].save()
+    factories.SessionFactory()  # another programme's
+    url = reverse("programme:calendar", kwargs={"slug": programme.slug})
+
+    # 1 the programme, 2 its sessions with venues
+    with assert_queries(2):
+        response = client.get(url)
+
+    assert response["Content-Type"] == "text/calendar; charset=utf-8"
+    parsed = Calendar.from_ical(response.content)
+    assert str(parsed["x-wr-calname"]) == "Familiestøtte Oppland"
+    events = {str(event["uid"]): event for event in parsed.walk("VEVENT")}
+    assert set(events) == {f"session-{s.pk}@familiestotte" for s in sessions}
+    cancelled = events[f"session-{sessions[2].pk}@familiestotte"]
+    assert str(cancelled["status"]) == "CANCELLED"
+    assert str(events[f"session-{sessions[0].pk}@familiestotte"]["summary"]).startswith(
+        "Opplæringsdag"
+    )
+
+
+def test_it_answers_404_for_an_unpublished_programmes_calendar(client, db):
+    hidden = factories.ProgrammeFactory(is_published=False)
+
+    url = reverse("programme:calendar", kwargs={"slug": hidden.slug})
+
+    assert client.get(url).status_code == 404
+
+
+def test_it_links_to_the_programme_calendar_from_the_programme_page(client, db):
+    programme = factories.ProgrammeFactory()
+
+    html = client.get(programme.get_absolute_url()).content.decode()
+
+    assert reverse("programme:calendar", kwargs={"slug": programme.slug}) in html
