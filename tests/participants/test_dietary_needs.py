@@ -96,3 +96,11 @@ def test_it_tells_people_when_on_the_profile_form(login, person):
     response = login(person).get(reverse("participants:profile"))
 
     assert "Det slettes 30 dager etter din siste samling." in response.content.decode()
+
+
+def test_it_says_so_beside_them_on_the_personal_data_page(login, person):
+    response = login(person).get(reverse("participants:my_data"))
+
+    assert 'Glutenfri <span class="text-muted">(slettes 30 dager etter din siste samling)' in (
+        response.content.decode()
+    )
