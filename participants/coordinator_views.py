@@ -328,16 +328,22 @@ class ProgrammeMessageView(CoordinatorRequiredMixin, MessageMixin, FormView):
         return HttpResponseRedirect(self.request.path)
 
 
-class AttendanceView(SessionMixin, FormView):
-    """Attended / did not attend for every confirmed person, saved in one transaction."""
+class AttendanceMixin:
+    """Attended / did not attend for every confirmed person of `get_session()`, saved in
+    one transaction by services.record_attendances with the signed-in user as actor, then
+    back to `back_url()`. The coordinator's and the supervisor's attendance pages share it;
+    each view looks the session up and checks the permission itself."""
 
-    template_name = "participants/coordinator/attendance.html"
     form_class = AttendanceForm
+
+    def back_url(self) -> str:
+        raise NotImplementedError
 
     def get_context_data(self, **kwargs):
         session = self.get_session()
         if timezone.now() < session.starts_at:
             kwargs["too_early"] = services.attendance_too_early(session)
+        kwargs.setdefault("back_url", self.back_url())
         return super().get_context_data(**kwargs)
 
     def get_form_kwargs(self):
@@ -360,7 +366,16 @@ class AttendanceView(SessionMixin, FormView):
             )
         else:
             messages.info(self.request, _("Nothing was changed."))
-        return HttpResponseRedirect(self.session_url())
+        return HttpResponseRedirect(self.back_url())
+
+
+class AttendanceView(SessionMixin, AttendanceMixin, FormView):
+    """The coordinator takes attendance at any session; back to the session's list."""
+
+    template_name = "participants/coordinator/attendance.html"
+
+    def back_url(self) -> str:
+        return self.session_url()
 
 
 class ExportView(SessionMixin, View):

@@ -9,6 +9,11 @@ unit = "enhet/<int:enrolment>/"
 urlpatterns = [
     path("enhet/", views.MyUnitView.as_view(), name="mine"),
     path("veiledning/<int:pk>/", views.SupervisionGroupView.as_view(), name="supervision_group"),
+    path(
+        "veiledning/<int:pk>/samlinger/<int:session>/oppmote/",
+        views.SupervisionAttendanceView.as_view(),
+        name="supervision_attendance",
+    ),
     path("enhet/oversikt/", views.OverviewView.as_view(), name="overview"),
     path(
         "enhet/oversikt/eksport.csv",

@@ -19,8 +19,9 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views import View
+from django.views.generic import FormView
 
-from participants.coordinator_views import CoordinatorRequiredMixin
+from participants.coordinator_views import AttendanceMixin, CoordinatorRequiredMixin
 from participants.models import Enrolment
 from participants.rules import is_coordinator
 from programme.models import Goal, Programme, Session
@@ -657,3 +658,40 @@ class SupervisionGroupView(LoginRequiredMixin, View):
         except SupervisionGroup.DoesNotExist as exc:
             raise Http404 from exc
         return TemplateResponse(request, "resourcegroups/supervision_group.html", {"group": group})
+
+
+class SupervisionAttendanceView(LoginRequiredMixin, AttendanceMixin, FormView):
+    """The group's supervisor takes attendance at one of its meetings, as a coordinator does
+    on the session's list; back to the group's page. Anonymous: to the log-in page; anyone
+    but its supervisor or a coordinator, or a session that is not one of this group's
+    meetings: 404."""
+
+    template_name = "resourcegroups/supervision_attendance.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated:
+            self.get_meeting()  # the permission check, before any form is read
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_meeting(self) -> tuple[SupervisionGroup, Session]:
+        if not hasattr(self, "_meeting"):
+            try:
+                self._meeting = selectors.supervision_meeting(
+                    group_pk=self.kwargs["pk"],
+                    session_pk=self.kwargs["session"],
+                    participant=getattr(self.request.user, "participant", None),
+                    coordinator=is_coordinator(self.request.user),
+                )
+            except (SupervisionGroup.DoesNotExist, Session.DoesNotExist) as exc:
+                raise Http404 from exc
+        return self._meeting
+
+    def get_session(self) -> Session:
+        return self.get_meeting()[1]
+
+    def back_url(self) -> str:
+        return self.get_meeting()[0].get_absolute_url()
+
+    def get_context_data(self, **kwargs):
+        kwargs["group"], kwargs["session"] = self.get_meeting()
+        return super().get_context_data(**kwargs)

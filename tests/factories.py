@@ -85,6 +85,12 @@ class LeaderFactory(ParticipantFactory):
     job_title = "Enhetsleder"
 
 
+class SupervisorFactory(ParticipantFactory):
+    organisation = None
+    role = Participant.Role.SUPERVISOR
+    job_title = "Familieterapeut"
+
+
 class CoordinatorFactory(ParticipantFactory):
     user = factory.SubFactory(UserFactory, is_staff=True, is_superuser=True)
     organisation = None
@@ -155,6 +161,11 @@ class SessionFactory(factory.django.DjangoModelFactory):
     venue = factory.SubFactory(VenueFactory)
     capacity = 30
     audience = Session.Audience.SERVICE_WORKERS
+
+
+class SupervisionMeetingFactory(SessionFactory):
+    kind = Session.Kind.SUPERVISION
+    title = "Veiledning"
 
 
 class LeaderGatheringFactory(SessionFactory):

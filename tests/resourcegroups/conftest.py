@@ -1,5 +1,7 @@
 """A programme with two enrolled organisations, each with a resource group, a routine,
-an offer, a partner, a meeting and a report: one the personas' own, one the outsiders'."""
+an offer, a partner, a meeting and a report: one the personas' own, one the outsiders'.
+And a supervision group led by a supervisor, with the service worker as member and one
+meeting."""
 
 import datetime as dt
 from types import SimpleNamespace
@@ -8,7 +10,7 @@ import pytest
 from django.utils import timezone
 
 from resourcegroups import services
-from resourcegroups.models import Offer, Routine
+from resourcegroups.models import Offer, Routine, SupervisionGroup
 from tests import factories
 
 
@@ -90,3 +92,21 @@ def world(programme, leader, service_worker, other_leader, other_service_worker)
         own=own,
         other=other,
     )
+
+
+@pytest.fixture
+def supervisor(db):
+    return factories.SupervisorFactory(full_name="Vera Veileder")
+
+
+@pytest.fixture
+def supervision_group(programme, supervisor, service_worker):
+    supervision = SupervisionGroup.objects.create(
+        programme=programme,
+        name="Veiledningsgruppe Gjøvik",
+        region="Innlandet",
+        supervisor=supervisor,
+    )
+    supervision.members.add(service_worker)
+    supervision.meetings.add(factories.SupervisionMeetingFactory(programme=programme, number=1))
+    return supervision
