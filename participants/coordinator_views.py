@@ -362,7 +362,12 @@ class AttendanceMixin:
         if changes:
             messages.success(
                 self.request,
-                _("Attendance is saved for %(count)s people.") % {"count": len(changes)},
+                ngettext(
+                    "Attendance is saved for %(count)s person.",
+                    "Attendance is saved for %(count)s people.",
+                    len(changes),
+                )
+                % {"count": len(changes)},
             )
         else:
             messages.info(self.request, _("Nothing was changed."))

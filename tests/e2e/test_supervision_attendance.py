@@ -65,7 +65,7 @@ def test_it_lets_the_supervisor_take_attendance_by_keyboard(page, log_in, group)
     expect(worker.get_by_label("Møtt", exact=True)).to_be_checked()
     press_button(page, "Lagre oppmøte")
     page.wait_for_url(f"**{group.get_absolute_url()}")
-    expect(page.get_by_text("Oppmøte er lagret for 1 personer.")).to_be_visible()
+    expect(page.get_by_text("Oppmøte er lagret for 1 person.")).to_be_visible()
     assert_accessible(page)
 
     registration = Registration.objects.get(session__supervision_groups=group)
