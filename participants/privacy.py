@@ -37,21 +37,25 @@ class PersonalData:
 
 
 def addresses_of(user, email_addresses=None) -> set[str]:
-    """The user's email addresses, lower case: the account's and allauth's."""
+    """The user's email addresses, lower case: the account's and allauth's verified ones.
+    An unverified address may be somebody else's (allauth lets anyone add one)."""
     if email_addresses is None:
         email_addresses = EmailAddress.objects.filter(user=user)
-    found = {address.email.lower() for address in email_addresses}
+    found = {address.email.lower() for address in email_addresses if address.verified}
     if user.email:
         found.add(user.email.lower())
     return found
 
 
 def emails_to(user, addresses: set[str]):
-    """The outbox rows for the user, by recipient or by any of their addresses."""
+    """The outbox rows for the user: by recipient, or by one of their addresses where a
+    row names no other recipient."""
+    if not addresses:
+        return Email.objects.filter(recipient=user)
     to_an_address = Q()
     for address in sorted(addresses):
         to_an_address |= Q(to_email__iexact=address)
-    return Email.objects.filter(Q(recipient=user) | to_an_address)
+    return Email.objects.filter(Q(recipient=user) | (Q(recipient__isnull=True) & to_an_address))
 
 
 def personal_data(user) -> PersonalData:

@@ -2,6 +2,7 @@
 list moves on, the person's data and emails go, the organisation's work stays."""
 
 import pytest
+from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.db import models
 from django.utils import timezone
@@ -64,6 +65,34 @@ def test_it_deletes_the_outbox_rows_sent_to_the_persons_addresses(service_worker
     services.delete_account(user=user)
 
     assert list(Email.objects.values_list("pk", flat=True)) == [kept.pk]
+
+
+def test_it_keeps_another_persons_emails_whatever_address_was_added_unverified(
+    service_worker, other_service_worker
+):
+    other = other_service_worker.user
+    # allauth lets anyone add an address; unverified, it may be somebody else's.
+    EmailAddress.objects.create(user=service_worker.user, email=other.email, verified=False)
+    theirs = Email.objects.create(
+        key="other:1", kind=Email.Kind.OTHER, recipient=other, to_email=other.email
+    )
+    unclaimed = Email.objects.create(key="other:2", kind=Email.Kind.OTHER, to_email=other.email)
+
+    services.delete_account(user=service_worker.user)
+
+    assert set(Email.objects.values_list("pk", flat=True)) >= {theirs.pk, unclaimed.pk}
+
+
+def test_it_keeps_rows_for_another_recipient_at_a_shared_address(service_worker):
+    colleague = factories.ParticipantFactory(full_name="Kari Kollega").user
+    address = service_worker.user.email
+    shared = Email.objects.create(
+        key="other:1", kind=Email.Kind.OTHER, recipient=colleague, to_email=address
+    )
+
+    services.delete_account(user=service_worker.user)
+
+    assert Email.objects.filter(pk=shared.pk).exists()
 
 
 def test_it_deletes_past_attendance_and_certificates(service_worker, programme):

@@ -5,9 +5,11 @@ import json
 from zoneinfo import ZoneInfo
 
 import pytest
+from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 
+from notifications.models import Email
 from participants import services
 from participants.models import Registration
 from resourcegroups.models import (
@@ -159,3 +161,16 @@ def test_it_lets_a_person_without_a_profile_delete_their_account(client, db):
 
     assert response.status_code == 302
     assert not User.objects.filter(pk=user.pk).exists()
+
+
+def test_it_lists_no_emails_of_an_address_added_but_not_verified(login, service_worker):
+    other = factories.ParticipantFactory(full_name="Kari Annen").user
+    EmailAddress.objects.create(user=service_worker.user, email=other.email, verified=False)
+    Email.objects.create(
+        key="other:1", kind=Email.Kind.OTHER, recipient=other, to_email=other.email,
+        subject="Kari sin påmelding",
+    )  # fmt: skip
+
+    response = login(service_worker).get(reverse("participants:my_data"))
+
+    assert "Kari sin påmelding" not in response.content.decode()
