@@ -365,7 +365,10 @@ def message_programme(
         with translation.override(settings.LANGUAGE_CODE):
             addressees = [
                 _Addressee(
-                    f"{Email.Kind.MESSAGE}:{message.message_id}:person:{person.pk}",
+                    # The programme too: a token replayed to another programme is a
+                    # message of its own, not a repeat.
+                    f"{Email.Kind.MESSAGE}:{message.message_id}:programme:{programme.pk}"
+                    f":person:{person.pk}",
                     person,
                     _programme_reason(programme, audience, include_waitlisted, person),
                 )

@@ -247,6 +247,20 @@ def test_it_records_nothing_more_when_the_same_form_comes_twice(
     assert Email.objects.filter(kind=Email.Kind.MESSAGE).count() == 2
 
 
+def test_it_sends_the_same_form_to_a_second_programme_as_a_message_of_its_own(
+    coordinator_client, send, programme, enrolled, leader, django_capture_on_commit_callbacks
+):
+    other = factories.ProgrammeFactory()
+    factories.EnrolmentFactory(programme=other, organisation=leader.organisation)
+    sent = form()
+    send(sent)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        coordinator_client.post(message_url(other), sent)
+
+    assert Email.objects.filter(kind=Email.Kind.MESSAGE, recipient=leader.user).count() == 2
+
+
 @pytest.mark.parametrize(
     ("fields", "field", "error"),
     [
@@ -356,7 +370,7 @@ def sent_before(programme, sender, count):
         token = uuid.uuid4().hex
         for n in range(2):
             Email.objects.create(
-                key=f"message:{token}:person:{n}",
+                key=f"message:{token}:programme:{programme.pk}:person:{n}",
                 kind=Email.Kind.MESSAGE,
                 to_email=f"p{n}@example.no",
                 concerns=programme,
