@@ -346,9 +346,12 @@ class AttendanceMixin:
         kwargs.setdefault("back_url", self.back_url())
         return super().get_context_data(**kwargs)
 
+    def attendees(self) -> list[Registration]:
+        """The confirmed registrations the form lists."""
+        return selectors.session_list(self.get_session()).confirmed
+
     def get_form_kwargs(self):
-        confirmed = selectors.session_list(self.get_session()).confirmed
-        return {**super().get_form_kwargs(), "registrations": confirmed}
+        return {**super().get_form_kwargs(), "registrations": self.attendees()}
 
     def form_valid(self, form):
         changes = form.changes()

@@ -689,6 +689,13 @@ class SupervisionAttendanceView(LoginRequiredMixin, AttendanceMixin, FormView):
     def get_session(self) -> Session:
         return self.get_meeting()[1]
 
+    def attendees(self):
+        """The group's own members only: a meeting may be shared with another group, whose
+        members this supervisor does not lead (one query more)."""
+        group, _session = self.get_meeting()
+        members = set(group.members.values_list("pk", flat=True))
+        return [r for r in super().attendees() if r.participant_id in members]
+
     def back_url(self) -> str:
         return self.get_meeting()[0].get_absolute_url()
 

@@ -285,12 +285,13 @@ def test_it_pins_the_attendance_pages_queries_at_one_and_ten_times_the_people(
 
     # 1 django_session, 2 user with participant, 3 the group (its supervisor's),
     # 4 the meeting within the group's meetings with programme and venue,
-    # 5 the meeting's registrations with participant, user and organisation.
+    # 5 the meeting's registrations with participant, user and organisation,
+    # 6 the group's members.
     add_people(2)
-    with assert_queries(5):
+    with assert_queries(6):
         assert client.get(url).status_code == 200
     add_people(18)
-    with assert_queries(5):
+    with assert_queries(6):
         page = client.get(url)
     assert len(page.context["form"].fields) == 20
 
@@ -302,18 +303,20 @@ def test_it_saves_in_the_same_queries_for_one_or_ten_times_the_people(
     url = attendance_url(supervision_group, meeting)
 
     def everyone_attended(count):
-        factories.RegistrationFactory.create_batch(count, session=meeting)
+        for registration in factories.RegistrationFactory.create_batch(count, session=meeting):
+            supervision_group.members.add(registration.participant)
         # Those saved before stay as they were, so only the new ones change.
         return {f"attendance_{r.pk}": "attended" for r in meeting.registrations.all()}
 
     # 1 django_session, 2 user with participant, 3 the group, 4 the meeting,
-    # 5 the registrations; record_attendances: 6 SAVEPOINT, 7 the registrations locked,
-    # 8 one UPDATE, 9 one INSERT of the events, 10 RELEASE SAVEPOINT.
+    # 5 the registrations, 6 the group's members; record_attendances: 7 SAVEPOINT,
+    # 8 the registrations locked, 9 one UPDATE, 10 one INSERT of the events,
+    # 11 RELEASE SAVEPOINT.
     data = everyone_attended(2)
-    with assert_queries(10):
+    with assert_queries(11):
         assert client.post(url, data).status_code == 302
     data = everyone_attended(20)
-    with assert_queries(10):
+    with assert_queries(11):
         assert client.post(url, data).status_code == 302
     assert Registration.objects.filter(session=meeting, attended=True).count() == 22
 
@@ -335,3 +338,21 @@ def test_it_pins_the_group_pages_queries_for_the_supervisor_at_one_and_ten_times
     with assert_queries(5):
         page = client.get(supervision_group.get_absolute_url()).text
     assert page.count(">Registrer oppmøte</a>") == 10
+
+
+def test_it_lists_only_this_groups_members_at_a_meeting_shared_with_another_group(
+    login, supervisor, supervision_group, meeting, registrations, other_group
+):
+    other_group.meetings.add(meeting)
+    outsider = factories.ParticipantFactory(full_name="Ola Annengruppe")
+    other_group.members.add(outsider)
+    theirs = factories.RegistrationFactory(session=meeting, participant=outsider)
+    client = login(supervisor)
+
+    page = client.get(attendance_url(supervision_group, meeting))
+    client.post(attendance_url(supervision_group, meeting), {f"attendance_{theirs.pk}": "attended"})
+
+    assert "Ola Annengruppe" not in page.content.decode()
+    assert len(page.context["form"].fields) == 2
+    theirs.refresh_from_db()
+    assert theirs.attended is None
