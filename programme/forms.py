@@ -18,8 +18,9 @@ class CopyProgrammeForm(forms.Form):
         label=_("Starts on"),
         widget=forms.DateInput(attrs={"type": "date"}),
         help_text=_(
-            "The sessions move by the whole number of weeks nearest to the shift, so each "
-            "keeps its weekday and time of day. Check the dates before you publish."
+            "The programme and its sessions move by the whole number of weeks nearest to "
+            "this date, so each session keeps its weekday and time of day. Check the dates "
+            "before you publish."
         ),
     )
 

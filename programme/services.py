@@ -28,19 +28,20 @@ def copy_programme(
     *, source: Programme, name: str, slug: str, region: str, starts_on: dt.date
 ) -> Programme:
     """A new, unpublished cohort set up like `source`: its goals, themes, contact persons
-    and sessions with their themes and materials. The new programme starts on
-    `starts_on` and lasts as long; its sessions move by the whole number of weeks
-    nearest to that shift, so each keeps its weekday and Oslo clock time. Nothing about
-    people is copied: no enrolments, registrations, groups or news."""
+    and sessions with their themes and materials. The programme and its sessions move by
+    the whole number of weeks nearest to the shift from `source` to `starts_on`, so each
+    session keeps its weekday and Oslo clock time and stays within the programme's dates.
+    Nothing about people is copied: no enrolments, registrations, groups or news."""
     weeks = weeks_between(source.starts_on, starts_on)
+    shift = dt.timedelta(weeks=weeks)
     programme = Programme.objects.create(
         name=name,
         slug=slug,
         region=region,
         tagline=source.tagline,
         introduction=source.introduction,
-        starts_on=starts_on,
-        ends_on=starts_on + (source.ends_on - source.starts_on),
+        starts_on=source.starts_on + shift,
+        ends_on=source.ends_on + shift,
         organisers=source.organisers,
         is_free_of_charge=source.is_free_of_charge,
         time_commitment=source.time_commitment,

@@ -59,11 +59,7 @@ def test_it_copies_goals_themes_contact_persons_and_sessions_unpublished(source)
     new = copy(source)
 
     assert not new.is_published
-    assert (new.name, new.region, new.starts_on) == (
-        "Familiestøtte Hedmark 2028",
-        "Hedmark",
-        dt.date(2028, 3, 1),
-    )
+    assert (new.name, new.region) == ("Familiestøtte Hedmark 2028", "Hedmark")
     assert new.ends_on - new.starts_on == source.ends_on - source.starts_on
     assert new.reminder_days == [7, 2]
     assert [g.text for g in new.goals.all()] == [g.text for g in source.goals.all()]
@@ -96,6 +92,16 @@ def test_it_keeps_each_session_on_its_weekday_and_oslo_clock_time(source):
     assert timezone.localtime(first.registration_deadline) == dt.datetime(
         2028, 2, 29, 12, 0, tzinfo=OSLO
     )
+
+
+def test_it_moves_the_programmes_dates_by_the_same_weeks_as_its_sessions(source):
+    # Tuesday 2 March 2027 to a Thursday: the nearest whole weeks, to Tuesday 29 February.
+    new = copy(source, starts_on=dt.date(2028, 3, 2))
+
+    assert (new.starts_on, new.ends_on) == (dt.date(2028, 2, 29), dt.date(2028, 11, 28))
+    first, second = new.sessions.order_by("number")
+    assert new.starts_on <= timezone.localdate(first.starts_at)
+    assert timezone.localdate(second.ends_at) <= new.ends_on
 
 
 def test_it_keeps_the_clock_time_across_a_daylight_saving_change():
