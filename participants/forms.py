@@ -1,6 +1,7 @@
 import re
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .models import Organisation, Participant
@@ -60,6 +61,8 @@ class ProfileForm(forms.ModelForm):
             # A changed role or organisation needs a new confirmation by a coordinator:
             # a leader confirmed for one organisation must not lead another.
             participant.leader_confirmed = False
+        if "dietary_needs" in self.changed_data:
+            participant.dietary_needs_changed_at = timezone.now()
         if commit:
             participant.save()
         return participant

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -120,6 +121,11 @@ class Participant(models.Model):
             "Only what the kitchen needs to know for the sessions. It is deleted 30 days "
             "after your last session."
         ),
+    )
+    dietary_needs_changed_at = models.DateTimeField(
+        _("dietary needs changed at"),
+        default=timezone.now,
+        help_text=_("When the person last wrote their dietary needs; kept at least 30 days."),
     )
     calendar_token = models.CharField(
         _("calendar token"), max_length=64, unique=True, default=new_calendar_token

@@ -592,7 +592,7 @@ DIETARY_NEEDS_KEPT_DAYS = 30
 
 def forget_dietary_needs(*, now=None) -> int:
     """Clear the dietary needs of everyone who has had no live registration for a session
-    ending in the last DIETARY_NEEDS_KEPT_DAYS days or later, and who signed up longer ago
+    ending in the last DIETARY_NEEDS_KEPT_DAYS days or later, and who wrote them longer ago
     than that: the kitchen needs them for the next sessions, and nobody needs them after.
     One UPDATE; safe to run again (nightly, by beat). Returns how many were cleared."""
     now = now or timezone.now()
@@ -604,7 +604,7 @@ def forget_dietary_needs(*, now=None) -> int:
     )
     return (
         Participant.objects.exclude(dietary_needs="")
-        .filter(created_at__lt=since)
+        .filter(dietary_needs_changed_at__lt=since)
         .exclude(Exists(still_needed))
         .update(dietary_needs="")
     )

@@ -18,7 +18,9 @@ LONG_AGO = timezone.now() - dt.timedelta(days=DIETARY_NEEDS_KEPT_DAYS + 60)
 @pytest.fixture
 def person(db):
     participant = factories.ParticipantFactory(dietary_needs="Glutenfri")
-    Participant.objects.filter(pk=participant.pk).update(created_at=LONG_AGO)
+    Participant.objects.filter(pk=participant.pk).update(
+        created_at=LONG_AGO, dietary_needs_changed_at=LONG_AGO
+    )
     return participant
 
 
@@ -73,6 +75,25 @@ def test_it_keeps_them_for_someone_who_signed_up_recently(db):
     forget_dietary_needs()
 
     assert dietary_needs(newcomer) == "Vegetar"
+
+
+def test_it_keeps_them_for_someone_who_wrote_them_just_now(login, person):
+    # Signed up long ago, no registration yet: they write their needs today, and register
+    # tomorrow; tonight's run must leave them.
+    login(person).post(
+        reverse("participants:profile"),
+        {
+            "full_name": person.full_name,
+            "phone": "40000001",
+            "organisation": person.organisation_id,
+            "role": person.role,
+            "job_title": person.job_title,
+            "dietary_needs": "Laktosefri",
+        },
+    )
+
+    assert forget_dietary_needs() == 0
+    assert dietary_needs(person) == "Laktosefri"
 
 
 def test_it_changes_nothing_when_run_twice_and_nothing_else(person):
