@@ -25,7 +25,9 @@ def test_it_answers_an_unknown_address_with_a_norwegian_404_page(client, db):
 def test_it_keeps_the_signed_in_menu_on_the_404_page(login, service_worker):
     response = login(service_worker).get("/finnes-ikke/")
 
-    assert "Mine påmeldinger" in response.content.decode()
+    html = response.content.decode()
+    assert "Mine påmeldinger" in html
+    assert 'action="/i18n/setlang/"' in html
 
 
 def test_it_answers_a_form_without_a_valid_token_with_a_norwegian_page(db):
@@ -46,6 +48,7 @@ def test_it_answers_a_server_error_with_a_norwegian_page(rf, db):
     assert response.status_code == 500
     assert "<h1>Noe gikk galt</h1>" in html
     assert "Prøv igjen om litt." in html
+    assert "<form" not in html
 
 
 @pytest.mark.parametrize(("template", "heading"), [("400.html", "Forespørselen kunne ikke leses"),
