@@ -4,14 +4,23 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import (
+    Count,
+    Exists,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+)
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from programme.models import Programme, Session
 from programme.selectors import set_kind_totals
 
-from .models import Organisation, Participant, Registration
+from .models import Enrolment, Organisation, Participant, Registration
 
 WAITLISTED = Registration.Status.WAITLISTED
 
@@ -159,14 +168,30 @@ class SessionList:
     cancelled: list[Registration]
 
 
+# The programme's own sessions, for the staff of its participating units.
+FOR_PARTICIPATING_UNITS = {Session.Kind.TRAINING_DAY, Session.Kind.LEADER_GATHERING}
+
+
 def session_list(session: Session) -> SessionList:
     """The session's people: confirmed by time, the waiting list in order (with place),
-    and the cancelled. One query, with participant, user and organisation."""
+    and the cancelled. One query, with participant, user and organisation, and whether
+    each person's organisation takes part in the programme (`outside_programme` is True
+    for staff of another organisation on a training day or leader gathering)."""
+    enrolled = Enrolment.objects.filter(
+        programme_id=session.programme_id, organisation_id=OuterRef("participant__organisation")
+    )
     registrations = list(
         Registration.objects.filter(session=session)
         .select_related("participant__user", "participant__organisation")
+        .annotate(from_enrolled_unit=Exists(enrolled))
         .order_by("created_at", "pk")
     )
+    for registration in registrations:
+        registration.outside_programme = (
+            session.kind in FOR_PARTICIPATING_UNITS
+            and registration.participant.organisation_id is not None
+            and not registration.from_enrolled_unit
+        )
     confirmed = [r for r in registrations if r.status == Registration.Status.CONFIRMED]
     confirmed.sort(key=lambda r: (r.confirmed_at or r.created_at, r.pk))
     waitlist = [r for r in registrations if r.status == WAITLISTED]

@@ -172,3 +172,33 @@ def test_it_links_the_public_session_page_to_the_list_for_coordinators_only(
     assert f'href="{list_url}"' not in login(leader).get(page).content.decode()
     client.logout()
     assert f'href="{list_url}"' not in client.get(page).content.decode()
+
+
+# Staff of organisations outside the programme
+
+
+def test_it_marks_staff_of_an_organisation_that_does_not_take_part(
+    login, coordinator, session, organisation, other_organisation
+):
+    factories.EnrolmentFactory(programme=session.programme, organisation=organisation)
+    factories.RegistrationFactory(session=session, participant__organisation=organisation)
+    outside = factories.RegistrationFactory(
+        session=session, participant__organisation=other_organisation
+    )
+
+    response = login(coordinator).get(url(session))
+
+    marked = [r for r in response.context["roster"].confirmed if r.outside_programme]
+    assert marked == [outside]
+    assert response.text.count("Ikke deltakende enhet") == 1
+
+
+def test_it_marks_nobody_at_a_one_off_event_open_to_all(
+    login, coordinator, programme, other_organisation
+):
+    conference = factories.EventFactory(programme=programme)
+    factories.RegistrationFactory(session=conference, participant__organisation=other_organisation)
+
+    response = login(coordinator).get(url(conference))
+
+    assert "Ikke deltakende enhet" not in response.text
