@@ -3,7 +3,7 @@
 from collections import Counter
 from dataclasses import dataclass
 
-from django.db.models import Prefetch
+from django.db.models import Count, Prefetch, Q
 from django.utils.translation import gettext_lazy as _
 
 from .models import Article, Programme, Session, Theme
@@ -33,12 +33,29 @@ def set_kind_totals(sessions: list[Session]) -> None:
         session.kind_total = totals[(session.programme_id, session.kind)]
 
 
+def count_kind_totals(sessions: list[Session]) -> None:
+    """«Opplæringsdag 3 av 8» for sessions of any programmes, counted in the database:
+    one query for all of them when one is numbered, none otherwise."""
+    numbered = [s for s in sessions if s.number is not None]
+    if not numbered:
+        return
+    kinds = Q()
+    for programme_id, kind in {(s.programme_id, s.kind) for s in numbered}:
+        kinds |= Q(programme_id=programme_id, kind=kind)
+    totals = dict(
+        ((row["programme_id"], row["kind"]), row["total"])
+        for row in Session.objects.filter(kinds, number__isnull=False)
+        .values("programme_id", "kind")
+        .annotate(total=Count("pk"))
+        .order_by()
+    )
+    for session in numbered:
+        session.kind_total = totals.get((session.programme_id, session.kind), 0)
+
+
 def set_kind_total(session: Session) -> None:
     """«Opplæringsdag 3 av 8» for one session: one count query when it is numbered."""
-    if session.number is not None:
-        session.kind_total = Session.objects.filter(
-            programme_id=session.programme_id, kind=session.kind, number__isnull=False
-        ).count()
+    count_kind_totals([session])
 
 
 def programme_for_page(*, slug: str | None = None) -> Programme | None:

@@ -59,6 +59,12 @@ class ArticleListView(ListView):
     def get_queryset(self):
         return Article.objects.published().select_related("event__programme")
 
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        # «Om Opplæringsdag 3 av 8: …»: the events' totals in one query, not one each.
+        selectors.count_kind_totals([a.event for a in context["articles"] if a.event])
+        return context
+
 
 class ArticleDetailView(DetailView):
     template_name = "programme/article_detail.html"

@@ -1,6 +1,6 @@
 """«Opplæringsdag 3 av 8»: one place counts the numbered sessions of a programme's kind."""
 
-from programme.selectors import set_kind_total, set_kind_totals
+from programme.selectors import count_kind_totals, set_kind_total, set_kind_totals
 from tests import factories
 
 
@@ -45,3 +45,16 @@ def test_the_full_title_is_the_name_the_emails_use(db):
     assert day.full_title == "Opplæringsdag 3 av 8: Pårørendes rettigheter"
     assert one_off.full_title == one_off.title
     assert [day.full_title, one_off.full_title] == [session_name(day), session_name(one_off)]
+
+
+def test_it_counts_the_sessions_of_several_programmes_in_one_query(db, assert_queries):
+    first, second = factories.ProgrammeFactory.create_batch(2)
+    factories.SessionFactory.create_batch(2, programme=first)
+    one_off = factories.SessionFactory(programme=first, number=None, kind="event")
+    day = factories.SessionFactory(programme=first)
+    gathering = factories.LeaderGatheringFactory(programme=second, number=1)
+    with assert_queries(1):  # 1 the numbered sessions of each programme and kind
+        count_kind_totals([day, gathering, one_off])
+    assert (day.kind_total, gathering.kind_total) == (3, 1)
+    with assert_queries(0):
+        count_kind_totals([one_off])

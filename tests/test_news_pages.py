@@ -58,6 +58,18 @@ def test_it_names_each_articles_event_in_the_list_in_two_queries(client, article
     assert "Om Pårørendekonferansen, mandag 15. – tirsdag 16. november 2027" in text_of(response)
 
 
+def test_it_counts_the_numbered_events_of_the_list_in_one_query(client, db, assert_queries):
+    programme = factories.ProgrammeFactory()
+    days = factories.SessionFactory.create_batch(8, programme=programme)
+    for day in days:
+        factories.ArticleFactory(event=day)
+    # 1 count for the pages, 2 the articles with their events, 3 the events' «av 8»
+    with assert_queries(3):
+        response = client.get(reverse("programme:articles"))
+    assert text_of(response).count("Opplæringsdag 3 av 8") == 1
+    assert text_of(response).count(" av 8: ") == 8
+
+
 def test_it_leaves_an_unpublished_programmes_event_out_of_the_list(client, article):
     article.event.programme.is_published = False
     article.event.programme.save()
