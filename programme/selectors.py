@@ -88,8 +88,9 @@ def other_programmes(programme: Programme) -> list[Programme]:
     )
 
 
-def sessions_by_kind(programme: Programme) -> list[SessionGroup]:
-    """Every session of the programme with seat counts, grouped by kind in a set order."""
+def programme_sessions(programme: Programme) -> list[Session]:
+    """Every session of the programme in time order, with venue, seat counts and
+    «n av N»: one query."""
     sessions = list(
         Session.objects.filter(programme=programme)
         .select_related("venue")
@@ -97,6 +98,12 @@ def sessions_by_kind(programme: Programme) -> list[SessionGroup]:
         .order_by("starts_at", "pk")
     )
     set_kind_totals(sessions)
+    return sessions
+
+
+def sessions_by_kind(programme: Programme) -> list[SessionGroup]:
+    """Every session of the programme with seat counts, grouped by kind in a set order."""
+    sessions = programme_sessions(programme)
     groups = []
     for kind, label in KIND_HEADINGS.items():
         of_kind = [s for s in sessions if s.kind == kind]

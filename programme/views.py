@@ -27,11 +27,9 @@ def programme_page(request, slug=None):
 def programme_calendar(request, slug):
     """The programme's sessions as an .ics feed calendar programs can subscribe to."""
     programme = get_object_or_404(Programme.objects.published(), slug=slug)
-    sessions = list(Session.objects.filter(programme=programme).select_related("venue"))
-    selectors.set_kind_totals(sessions)
     body = calendar.programme_calendar(
         programme,
-        sessions,
+        selectors.programme_sessions(programme),
         url_for=lambda session: request.build_absolute_uri(session.get_absolute_url()),
     )
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
