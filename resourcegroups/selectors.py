@@ -342,6 +342,14 @@ def organisation_page(enrolment: Enrolment) -> OrganisationPage:
     )
 
 
+def staff_matrix(enrolment: Enrolment) -> Matrix:
+    """The organisation page's staff × training-day matrix on its own (for its download):
+    staff, training days, registrations; three queries."""
+    training_days, _gatherings = training_days_and_gatherings(enrolment)
+    staff = list(staff_for_page(enrolment))
+    return attendance_matrix(enrolment, staff=staff, training_days=training_days)
+
+
 # --- Routines, offers and their history ----------------------------------------------
 
 

@@ -141,12 +141,9 @@ class StaffMatrixExportView(EnrolmentView):
     def get(self, request, enrolment):
         from .export import matrix_response
 
-        staff = list(selectors.staff_for_page(self.enrolment))
-        training_days, _gatherings = selectors.training_days_and_gatherings(self.enrolment)
-        matrix = selectors.attendance_matrix(
-            self.enrolment, staff=staff, training_days=training_days
+        return matrix_response(
+            self.enrolment, selectors.staff_matrix(self.enrolment), fmt=self.format
         )
-        return matrix_response(self.enrolment, matrix, fmt=self.format)
 
 
 # --- The resource group --------------------------------------------------------------
