@@ -60,7 +60,7 @@ def test_it_names_each_articles_event_in_the_list_in_two_queries(client, article
 
 def test_it_counts_the_numbered_events_of_the_list_in_one_query(client, db, assert_queries):
     programme = factories.ProgrammeFactory()
-    days = factories.SessionFactory.create_batch(8, programme=programme)
+    days = [factories.SessionFactory(programme=programme, number=n) for n in range(1, 9)]
     for day in days:
         factories.ArticleFactory(event=day)
     # 1 count for the pages, 2 the articles with their events, 3 the events' «av 8»
