@@ -101,7 +101,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
-                "familiestotte.context_processors.portal",
+                "participants.context_processors.portal",
             ],
         },
     },

@@ -21,7 +21,7 @@ from django.utils import translation
 from django.utils.html import escape
 from django.utils.translation import gettext_lazy
 
-from participants.calendar import session_calendar
+from programme.calendar import session_calendar
 
 from .models import Email
 

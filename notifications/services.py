@@ -506,7 +506,7 @@ def session_changes(*, before, after) -> dict:
 
 
 def _describe(name: str, value) -> str:
-    from familiestotte.templatetags.portal import when
+    from familiestotte.formatting import when
 
     if value is None or value == "":
         return "–"

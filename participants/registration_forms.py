@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from familiestotte.templatetags.portal import weekday_day
+from familiestotte.formatting import weekday_day
 
 
 class SessionChoiceField(forms.ModelChoiceField):

@@ -10,18 +10,11 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from programme.models import Programme, Session
-from programme.selectors import set_kind_total
 
 from . import calendar, selectors, services
 from .models import Participant, Registration
 from .registration_forms import StaffRegistrationForm
 from .rules import is_leader_of
-
-
-def _published_session(pk) -> Session:
-    return get_object_or_404(
-        Session.objects.select_related("programme", "venue"), pk=pk, programme__is_published=True
-    )
 
 
 def _outcome_message(request, registration: Registration, *, name: str | None = None) -> None:
@@ -189,17 +182,6 @@ def _own_cancel_texts() -> tuple[str, str]:
             "so it is recorded as a late cancellation."
         ),
     )
-
-
-def session_ics(request, pk):
-    session = _published_session(pk)
-    set_kind_total(session)
-    body = calendar.session_calendar(
-        session, url=request.build_absolute_uri(session.get_absolute_url())
-    )
-    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="samling-{session.pk}.ics"'
-    return response
 
 
 def calendar_feed(request, token):

@@ -23,7 +23,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from familiestotte import rows
-from familiestotte.templatetags.portal import when
+from familiestotte.formatting import when
 from notifications.services import (
     RegistrationEmail,
     dispatch_soon,

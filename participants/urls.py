@@ -17,11 +17,6 @@ urlpatterns = [
         name="register",
     ),
     path(
-        "samlinger/<int:pk>/kalender.ics",
-        registration_views.session_ics,
-        name="session_ics",
-    ),
-    path(
         "program/<slug:slug>/meld-pa-alle-opplaeringsdager/",
         registration_views.register_for_training_days,
         name="register_training_days",

@@ -9,6 +9,7 @@ urlpatterns = [
     path("program/<slug:slug>/", views.programme_page, name="detail"),
     path("program/<slug:slug>/kalender.ics", views.programme_calendar, name="calendar"),
     path("samlinger/<int:pk>/", views.session_page, name="session"),
+    path("samlinger/<int:pk>/kalender.ics", views.session_ics, name="session_ics"),
     path("nyheter/", views.ArticleListView.as_view(), name="articles"),
     path("nyheter/<slug:slug>/", views.ArticleDetailView.as_view(), name="article"),
 ]

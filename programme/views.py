@@ -2,9 +2,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.generic import DetailView, ListView
 
-from participants import calendar
-
-from . import selectors
+from . import calendar, selectors
 from .models import Article, Programme, Session
 
 
@@ -34,6 +32,20 @@ def programme_calendar(request, slug):
     )
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="{programme.slug}.ics"'
+    return response
+
+
+def session_ics(request, pk):
+    """One session as an .ics file to open in a calendar program."""
+    session = get_object_or_404(
+        Session.objects.select_related("programme", "venue"), pk=pk, programme__is_published=True
+    )
+    selectors.set_kind_total(session)
+    body = calendar.session_calendar(
+        session, url=request.build_absolute_uri(session.get_absolute_url())
+    )
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="samling-{session.pk}.ics"'
     return response
 
 

@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.utils.translation import gettext as _
 
-from familiestotte.templatetags.portal import when
+from familiestotte.formatting import when
 from notifications.services import digest_section
 
 from .models import report_due_at

@@ -275,7 +275,7 @@ def send_report_due_reminders(*, now: dt.datetime | None = None) -> int:
     """
     from django.utils import translation
 
-    from familiestotte.templatetags.portal import when
+    from familiestotte.formatting import when
     from notifications.models import Email
     from notifications.rendering import absolute
     from notifications.services import queue_email

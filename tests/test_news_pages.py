@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from familiestotte.templatetags.portal import session_days, session_hours
+from familiestotte.formatting import session_days, session_hours
 from tests import factories
 
 OSLO = ZoneInfo("Europe/Oslo")

@@ -27,7 +27,7 @@ def session(programme):
 
 
 def session_ics(client, session):
-    return parse(client.get(reverse("participants:session_ics", kwargs={"pk": session.pk})))
+    return parse(client.get(reverse("programme:session_ics", kwargs={"pk": session.pk})))
 
 
 def feed_url(participant):

@@ -77,7 +77,7 @@ GET_TABLE = {
         {p: 200 for p in PERSONAS},
     ),
     "session calendar": (
-        lambda w: reverse("participants:session_ics", args=[w["session"].pk]),
+        lambda w: reverse("programme:session_ics", args=[w["session"].pk]),
         {p: 200 for p in PERSONAS},
     ),
     "unpublished session page": (
@@ -85,7 +85,7 @@ GET_TABLE = {
         {},
     ),
     "unpublished session calendar": (
-        lambda w: reverse("participants:session_ics", args=[w["hidden_session"].pk]),
+        lambda w: reverse("programme:session_ics", args=[w["hidden_session"].pk]),
         {},
     ),
     "unpublished programme": (

@@ -1,6 +1,6 @@
 from django.conf import settings
 
-from participants.rules import is_coordinator
+from .rules import is_coordinator
 
 
 def portal(request):
