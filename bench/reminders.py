@@ -86,7 +86,7 @@ def main():
     from django.db.models import Count
 
     from notifications.models import Email
-    from notifications.services import sweep_reminders
+    from reminders.session_reminders import sweep_reminders
     from tests.notifications.sink import SmtpSink
     from tests.notifications.worker import Worker
 

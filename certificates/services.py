@@ -6,7 +6,7 @@ CERTIFICATE_REQUIRED_PERCENT per cent of the programme's training days, rounded
 up: 6 of 8 with the default 75 %. Cancelled training days do not count, and a
 programme without training days gives no certificate.
 
-Coordinators record attendance (participants.services.record_attendance); the
+Coordinators record attendance (registrations.attendance.record_attendance); the
 certificate is issued once per person and programme, and later changes to the
 attendance do not take it back.
 """

@@ -20,22 +20,22 @@ app.autodiscover_tasks()
 
 # Times are Europe/Oslo (CELERY_TIMEZONE). Reminders are never scheduled as ETA tasks at
 # registration time: the sweep selects what is due from PostgreSQL every few minutes, and
-# then re-queues what a worker lost (notifications.services.requeue_stale).
+# then re-queues what a worker lost (notifications.dispatch.requeue_stale).
 app.conf.beat_schedule = {
-    "notifications-sweep-reminders": {
-        "task": "notifications.tasks.sweep_reminders",
+    "reminders-sweep": {
+        "task": "reminders.tasks.sweep_reminders",
         "schedule": 120.0,
     },
-    "resourcegroups-report-due-reminders": {
-        "task": "resourcegroups.tasks.send_report_due_reminders",
+    "reminders-report-due": {
+        "task": "reminders.tasks.send_report_due_reminders",
         "schedule": crontab(hour=7, minute=0),
     },
-    "participants-forget-dietary-needs": {
-        "task": "participants.tasks.forget_dietary_needs",
+    "privacy-forget-dietary-needs": {
+        "task": "privacy.tasks.forget_dietary_needs",
         "schedule": crontab(hour=3, minute=30),
     },
-    "notifications-leader-digest": {
-        "task": "notifications.tasks.send_leader_digests",
+    "reminders-leader-digest": {
+        "task": "reminders.tasks.send_leader_digests",
         "schedule": crontab(hour=7, minute=0, day_of_week="mon"),
     },
 }

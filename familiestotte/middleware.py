@@ -1,4 +1,8 @@
-"""A strict Content Security Policy: no inline script or style, nothing from other hosts."""
+"""A strict Content Security Policy: no inline script or style, nothing from other hosts.
+And the portal's language: Bokmål unless the person chose English."""
+
+from django.conf import settings
+from django.utils import translation
 
 CONTENT_SECURITY_POLICY = "; ".join(
     [
@@ -37,9 +41,6 @@ class PortalLanguageMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        from django.conf import settings
-        from django.utils import translation
-
         chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
         language = chosen if chosen in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
         translation.activate(language)

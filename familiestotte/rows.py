@@ -27,6 +27,7 @@ from django.db import transaction as django_transaction
 from django.db.models import Model
 from django.db.models.constants import OnConflict
 from django.db.models.sql import Query
+from psycopg2.extensions import TRANSACTION_STATUS_IDLE
 
 # On PostgreSQL each statement here is prepared once per connection (PREPARE, then
 # EXECUTE): parsing and planning them again on every call cost the server more CPU
@@ -113,8 +114,6 @@ def transaction(alias: str = "default"):
 
 def _end_transaction(connection, command: str) -> None:
     """Send `command` if the connection is inside a transaction on the server."""
-    from psycopg2.extensions import TRANSACTION_STATUS_IDLE
-
     raw = connection.connection
     if raw is None or raw.closed or raw.info.transaction_status == TRANSACTION_STATUS_IDLE:
         return
@@ -210,7 +209,7 @@ class Batch:
 
     Rows sent together get no id back, so the caller asks for it with `together`
     only when every row that others point to has its id beforehand
-    (participants.services takes the registration's from its sequence). Otherwise
+    (registrations.services takes the registration's from its sequence). Otherwise
     each INSERT is sent as it is added, and the ids come back.
     """
 

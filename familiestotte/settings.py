@@ -64,12 +64,20 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "rules.apps.AutodiscoverRulesConfig",
+    # The floor plan, ground first (README, «Where things live»).
     "familiestotte",
     "programme",
-    "participants",
-    "resourcegroups",
     "notifications",
+    "participants",
+    "registrations",
     "certificates",
+    "resourcegroups",
+    "supervision",
+    "reminders",
+    "privacy",
+    "coordination",
+    "mypage",
+    "demo",
 ]
 
 MIDDLEWARE = [
@@ -168,7 +176,7 @@ MEDIA_ROOT = BASE_DIR / "media"
 # Accounts: email and password, no username; email confirmed before log-in.
 SITE_ID = 1
 LOGIN_URL = "account_login"
-LOGIN_REDIRECT_URL = "participants:dashboard"
+LOGIN_REDIRECT_URL = "mypage:dashboard"
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_UNIQUE_EMAIL = True

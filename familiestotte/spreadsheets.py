@@ -10,6 +10,9 @@ import csv
 import io
 from collections.abc import Iterable, Sequence
 
+from django.http import HttpResponse
+from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Font
@@ -74,3 +77,25 @@ def xlsx_bytes(
     output = io.BytesIO()
     workbook.save(output)
     return output.getvalue()
+
+
+# æ, ø and å have no ASCII decomposition: slugify would drop them («gjvik»).
+NORWEGIAN_LETTERS = str.maketrans({"æ": "ae", "ø": "o", "å": "a", "Æ": "Ae", "Ø": "O", "Å": "A"})
+
+
+def file_slug(text: str) -> str:
+    """«Gjøvik kommune» -> «gjovik-kommune», for file names."""
+    return slugify(text.translate(NORWEGIAN_LETTERS))
+
+
+def download(header, rows, *, name: str, sheet_title: str, fmt: str) -> HttpResponse:
+    """A download named `name` and today's date, as XLSX or CSV."""
+    filename = f"{name}-{timezone.localdate().isoformat()}.{fmt}"
+    if fmt == "xlsx":
+        content = xlsx_bytes(header, rows, sheet_title=sheet_title)
+        response = HttpResponse(content, content_type=XLSX_CONTENT_TYPE)
+    else:
+        content = csv_bytes(header, rows)
+        response = HttpResponse(content, content_type=CSV_CONTENT_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response

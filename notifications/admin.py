@@ -2,7 +2,7 @@ from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from . import services
+from .dispatch import requeue_failed
 from .models import Email
 
 
@@ -53,7 +53,7 @@ class EmailAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Re-queue the selected failed emails"), permissions=["requeue"])
     def requeue_failed(self, request, queryset):
-        count = services.requeue_failed(ids=queryset.values_list("pk", flat=True))
+        count = requeue_failed(ids=queryset.values_list("pk", flat=True))
         self.message_user(
             request,
             ngettext(

@@ -88,7 +88,7 @@ def common_context(*, recipient_name: str = "") -> dict:
     return {
         "recipient_name": recipient_name,
         "site_url": settings.SITE_URL,
-        "my_page_url": absolute(reverse("participants:dashboard")),
+        "my_page_url": absolute(reverse("mypage:dashboard")),
     }
 
 

@@ -1,5 +1,7 @@
 """People and places that take part: organisations, profiles, enrolments, registrations."""
 
+from __future__ import annotations
+
 import secrets
 
 from django.conf import settings
@@ -158,6 +160,18 @@ class Participant(models.Model):
     def is_confirmed_leader(self):
         return self.role == self.Role.LEADER and self.leader_confirmed
 
+    def profile_is_complete(self) -> bool:
+        """Name, phone, job title and, for staff of a municipality or unit, the organisation."""
+        needs_organisation = self.role in {self.Role.SERVICE_WORKER, self.Role.LEADER}
+        return bool(
+            self.pk
+            and self.full_name.strip()
+            and self.phone.strip()
+            and self.job_title.strip()
+            and self.role
+            and (self.organisation_id or not needs_organisation)
+        )
+
     def renew_calendar_token(self):
         self.calendar_token = new_calendar_token()
         self.save(update_fields=["calendar_token"])
@@ -207,8 +221,17 @@ class Enrolment(models.Model):
         return f"{self.organisation} – {self.programme}"
 
 
+class RegistrationQuerySet(models.QuerySet):
+    def live(self) -> RegistrationQuerySet:
+        """Registrations that hold a seat or a place on the waiting list (not cancelled)."""
+        return self.filter(status__in=Registration.LIVE_STATUSES)
+
+
 class Registration(models.Model):
-    """A person's place at a session: confirmed, on the waiting list, or cancelled."""
+    """A person's place at a session: confirmed, on the waiting list, or cancelled.
+
+    The rules that create and change registrations are in registrations.services.
+    """
 
     class Status(models.TextChoices):
         CONFIRMED = "confirmed", pgettext_lazy("registration status", "Registered")
@@ -239,6 +262,14 @@ class Registration(models.Model):
     confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
     cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True)
     is_late_cancellation = models.BooleanField(_("late cancellation"), default=False)
+
+    objects = RegistrationQuerySet.as_manager()
+
+    # The place on the waiting list (1 = next in line), where a selector or
+    # registrations.services.register has worked it out; None otherwise.
+    queue_position: int | None = None
+
+    LIVE_STATUSES = (Status.CONFIRMED, Status.WAITLISTED)
 
     class Meta:
         ordering = ["session", "created_at", "pk"]
@@ -294,3 +325,17 @@ class RegistrationEvent(models.Model):
 
     def __str__(self):
         return f"{self.get_action_display()} ({self.created_at:%Y-%m-%d %H:%M})"
+
+    @classmethod
+    def of_change(
+        cls, registration: Registration, *, action: str, from_status: str, actor, note: str = ""
+    ) -> RegistrationEvent:
+        """The (unsaved) event for a change the registration has just been through."""
+        return cls(
+            registration=registration,
+            action=action,
+            from_status=from_status,
+            to_status=registration.status,
+            actor=actor,
+            note=note,
+        )

@@ -1,15 +1,8 @@
-from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied
+from django.contrib import admin
 from django.db import models
 from django.db.models import Count, Q
-from django.shortcuts import get_object_or_404, redirect
-from django.template.response import TemplateResponse
-from django.urls import path, reverse
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from . import services
-from .forms import CopyProgrammeForm
 from .models import Article, ContactPerson, Goal, Material, Programme, Session, Theme, Venue
 
 # A link typed without a scheme gets https://, as Django 6 will do by default (and
@@ -47,41 +40,6 @@ class ProgrammeAdmin(admin.ModelAdmin):
     @admin.display(description=gettext_lazy("sessions"), ordering="_session_count")
     def session_count(self, obj):
         return obj._session_count
-
-    def get_urls(self):
-        copy = path(
-            "<int:pk>/kopier/",
-            self.admin_site.admin_view(self.copy_view),
-            name="programme_programme_copy",
-        )
-        return [copy, *super().get_urls()]
-
-    def copy_view(self, request, pk):
-        """«Kopier som nytt kull»: a new, unpublished cohort set up like this one."""
-        source = get_object_or_404(Programme, pk=pk)
-        if not (self.has_view_permission(request, source) and self.has_add_permission(request)):
-            raise PermissionDenied
-        form = CopyProgrammeForm(request.POST or None, initial={"region": source.region})
-        if request.method == "POST" and form.is_valid():
-            programme = services.copy_programme(source=source, **form.cleaned_data)
-            self.log_addition(request, programme, [{"added": {}}])
-            messages.success(
-                request,
-                _(
-                    "«%(name)s» is set up as a copy of «%(source)s» and is not published. "
-                    "Check its sessions' dates, then publish it."
-                )
-                % {"name": programme.name, "source": source.name},
-            )
-            return redirect(reverse("admin:programme_programme_change", args=[programme.pk]))
-        context = {
-            **self.admin_site.each_context(request),
-            "opts": self.opts,
-            "original": source,
-            "form": form,
-            "title": _("Copy «%(name)s» as a new programme") % {"name": source.name},
-        }
-        return TemplateResponse(request, "admin/programme/programme/copy.html", context)
 
 
 class MaterialInline(admin.TabularInline):
@@ -123,22 +81,6 @@ class SessionAdmin(admin.ModelAdmin):
                 _waitlisted=Count("registrations", filter=Q(registrations__status="waitlisted")),
             )
         )
-
-    def save_model(self, request, obj, form, change):
-        """Tell everyone registered when the time, venue or online link changes, or a cancel.
-        The saved session is read again only when the form changed one of those fields
-        (without a form, as when called from code, always)."""
-        from notifications.services import WATCHED_FIELDS, notify_session_changed, session_changes
-
-        watched_changed = form is None or set(form.changed_data) & set(WATCHED_FIELDS)
-        before = (
-            Session.objects.select_related("venue").get(pk=obj.pk)
-            if change and watched_changed
-            else None
-        )
-        super().save_model(request, obj, form, change)
-        if before is not None:
-            notify_session_changed(session=obj, changes=session_changes(before=before, after=obj))
 
     @admin.display(description=gettext_lazy("confirmed"), ordering="_confirmed")
     def confirmed(self, obj):

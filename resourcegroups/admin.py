@@ -12,7 +12,6 @@ from .models import (
     ResourceGroup,
     Routine,
     StatusChange,
-    SupervisionGroup,
 )
 
 
@@ -161,13 +160,3 @@ class ProgressReportAdmin(admin.ModelAdmin):
     @admin.display(description=_("late"), boolean=True)
     def late(self, obj):
         return obj.is_late
-
-
-@admin.register(SupervisionGroup)
-class SupervisionGroupAdmin(admin.ModelAdmin):
-    list_display = ["name", "region", "programme", "supervisor"]
-    list_filter = ["programme", "region"]
-    search_fields = ["name", "region", "supervisor__full_name"]
-    list_select_related = ["programme", "supervisor"]
-    raw_id_fields = ["supervisor"]
-    filter_horizontal = ["members", "meetings"]

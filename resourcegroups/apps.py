@@ -5,6 +5,3 @@ from django.utils.translation import gettext_lazy as _
 class ResourcegroupsConfig(AppConfig):
     name = "resourcegroups"
     verbose_name = _("Resource groups")
-
-    def ready(self):
-        from . import digest  # noqa: F401 - registers the digest section

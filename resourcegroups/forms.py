@@ -9,7 +9,6 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from participants.models import Organisation
 from programme.models import Goal
 
 from .models import GoalAssessment, Meeting, Offer, Partner, Routine, WorkStatus
@@ -225,43 +224,3 @@ class ReportForm(forms.Form):
             )
             for goal in self.goals
         }
-
-
-class OverviewFilterForm(forms.Form):
-    """The coordinator's filters, sent as GET parameters."""
-
-    q = forms.CharField(label=_("Organisation name"), required=False, max_length=100)
-    region = forms.ChoiceField(label=_("Region"), required=False)
-    kind = forms.ChoiceField(
-        label=_("Kind"),
-        required=False,
-        choices=[("", _("All kinds"))] + list(Organisation.Kind.choices),
-    )
-    has_group = forms.ChoiceField(
-        label=_("Resource group"),
-        required=False,
-        choices=[("", _("All")), ("yes", _("In place")), ("no", _("Not in place"))],
-    )
-    missing_report = forms.TypedChoiceField(
-        label=_("Report not submitted for"), required=False, coerce=int, empty_value=None
-    )
-    sort = forms.ChoiceField(
-        label=_("Sort by"),
-        required=False,
-        choices=[
-            ("name", _("Name")),
-            ("region", _("Region")),
-            ("staff", _("Staff")),
-            ("registered", _("Staff registered")),
-            ("attending", _("Staff attending")),
-            ("group", _("Resource group members")),
-            ("established", _("Routines and offers established")),
-        ],
-    )
-
-    def __init__(self, *args, regions, gatherings, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["region"].choices = [("", _("All regions"))] + [(r, r) for r in regions]
-        self.fields["missing_report"].choices = [("", _("–"))] + [
-            (g.pk, g.numbered_title) for g in gatherings
-        ]

@@ -18,6 +18,8 @@ import rules
 
 from participants.rules import belongs_to, is_coordinator, is_leader_of, participant_of
 
+from .models import ResourceGroup
+
 
 def _organisation_id(obj):
     """The organisation id of an enrolment or of anything that hangs off one."""
@@ -44,8 +46,6 @@ def works_here(user, obj):
 
 @rules.predicate
 def is_group_member(user, group):
-    from .models import ResourceGroup
-
     participant = participant_of(user)
     if participant is None or not isinstance(group, ResourceGroup):
         return False

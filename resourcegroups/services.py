@@ -7,7 +7,6 @@ recorded, a submitted report stays as it was submitted.
 """
 
 import datetime as dt
-import logging
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -27,13 +26,7 @@ from .models import (
     ResourceGroup,
     Routine,
     StatusChange,
-    report_due_at,
 )
-
-logger = logging.getLogger(__name__)
-
-# Leaders are reminded from this many days before a report is due until the gathering.
-REMINDER_DAYS_BEFORE_DUE = 7
 
 
 class ReportLocked(Exception):
@@ -263,46 +256,3 @@ def reopen_report(*, report: ProgressReport) -> ProgressReport:
         locked.submitted_by = None
         locked.save(update_fields=["status", "submitted_at", "submitted_by", "updated_at"])
     return locked
-
-
-def send_report_due_reminders(*, now: dt.datetime | None = None) -> int:
-    """Remind every confirmed leader whose organisation's report is due and not submitted.
-
-    Runs daily. A leader hears about a report from REMINDER_DAYS_BEFORE_DUE days
-    before it is due until the gathering starts; the outbox key (one per leader,
-    organisation and gathering) makes repeated runs send nothing twice. Returns
-    how many emails were queued.
-    """
-    from django.utils import translation
-
-    from familiestotte.formatting import when
-    from notifications.models import Email
-    from notifications.rendering import absolute
-    from notifications.services import queue_email
-
-    from .selectors import reports_due_for_reminder
-
-    queued = 0
-    with transaction.atomic(), translation.override("nb"):
-        for due in reports_due_for_reminder(now=now or timezone.now()):
-            for leader in due.leaders:
-                queue_email(
-                    recipient=leader.user,
-                    kind=Email.Kind.PROGRESS_REPORT_DUE,
-                    key=f"report_due:{due.enrolment.pk}:{due.gathering.pk}:{leader.user_id}",
-                    template_prefix="resourcegroups/email/report_due",
-                    # Plain strings only, so an outbox can store the context as JSON.
-                    context={
-                        "leader_name": leader.full_name,
-                        "organisation": due.enrolment.organisation.name,
-                        "programme": due.enrolment.programme.name,
-                        "gathering_title": due.gathering.title,
-                        "gathering_when": when(due.gathering.starts_at),
-                        "due_when": when(report_due_at(due.gathering)),
-                        "has_draft": due.has_draft,
-                        "report_url": absolute(due.report_path),
-                    },
-                )
-                queued += 1
-    logger.info("Queued %d report-due reminders", queued)
-    return queued

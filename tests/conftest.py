@@ -116,7 +116,7 @@ def _empty_cache():
     by the previous test would otherwise hold back this test's registration emails."""
     from django.core.cache import cache
 
-    from notifications.services import DispatchWindow
+    from notifications.dispatch import DispatchWindow
 
     cache.clear()
     DispatchWindow.forget()

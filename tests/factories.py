@@ -7,8 +7,8 @@ from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
+from demo.data import with_check_digit
 from participants.models import Enrolment, Organisation, Participant, Registration
-from programme.demo import with_check_digit
 from programme.models import (
     Article,
     ContactPerson,

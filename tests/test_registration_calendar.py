@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 from icalendar import Calendar
 
-from participants import services
+from registrations import services
 
 from . import factories
 
@@ -31,7 +31,7 @@ def session_ics(client, session):
 
 
 def feed_url(participant):
-    return reverse("participants:calendar_feed", kwargs={"token": participant.calendar_token})
+    return reverse("registrations:calendar_feed", kwargs={"token": participant.calendar_token})
 
 
 def test_it_gives_a_session_a_stable_uid(client, session):
@@ -105,14 +105,14 @@ def test_it_pins_the_queries_of_the_feed(client, service_worker, programme, asse
 
 
 def test_it_404s_the_feed_without_the_right_token(client, service_worker):
-    url = reverse("participants:calendar_feed", kwargs={"token": "not-the-token"})
+    url = reverse("registrations:calendar_feed", kwargs={"token": "not-the-token"})
     assert client.get(url).status_code == 404
 
 
 def test_it_renews_the_token_and_retires_the_old_address(login, service_worker):
     old_url = feed_url(service_worker)
     client = login(service_worker)
-    response = client.post(reverse("participants:renew_calendar_token"), follow=True)
+    response = client.post(reverse("registrations:renew_calendar_token"), follow=True)
     assert "Kalenderadressen din er fornyet" in response.content.decode()
     service_worker.refresh_from_db()
     client.logout()

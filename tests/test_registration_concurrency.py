@@ -11,8 +11,8 @@ import time
 import pytest
 from django.db import connection
 
-from participants import services
 from participants.models import Registration
+from registrations import locking, services
 
 from . import factories
 
@@ -73,18 +73,18 @@ def test_it_confirms_exactly_the_capacity_when_fifty_race_for_ten_seats(crowd):
 
 def test_it_overbooks_without_the_lock_so_the_race_test_can_fail(crowd, monkeypatch):
     session, people = crowd
-    count_seats = services._seat_counts
+    count_seats = locking.seat_counts
 
     def unlocked_session(session_pk, **kwargs):
-        return services._session_row(session_pk, lock=False, **kwargs)  # no FOR UPDATE
+        return locking.session_row(session_pk, lock=False, **kwargs)  # no FOR UPDATE
 
     def slow_count(locked_session):
         seats_taken = count_seats(locked_session)
         time.sleep(0.05)  # widen the window between counting and inserting
         return seats_taken
 
-    monkeypatch.setattr(services, "_lock_session", unlocked_session)
-    monkeypatch.setattr(services, "_seat_counts", slow_count)
+    monkeypatch.setattr(locking, "lock_session", unlocked_session)
+    monkeypatch.setattr(locking, "seat_counts", slow_count)
 
     errors = race(session, people)
 

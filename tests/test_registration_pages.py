@@ -7,8 +7,8 @@ from django.contrib.messages import get_messages
 from django.urls import reverse
 from django.utils import timezone
 
-from participants import services
 from participants.models import Registration
+from registrations import services
 
 from . import factories
 
@@ -23,7 +23,7 @@ def session(programme):
 
 
 def register_url(session):
-    return reverse("participants:register", kwargs={"pk": session.pk})
+    return reverse("registrations:register", kwargs={"pk": session.pk})
 
 
 def test_it_registers_from_the_session_page(login, service_worker, session):
@@ -80,7 +80,7 @@ def test_it_registers_for_all_training_days(login, service_worker, programme):
     factories.SessionFactory.create_batch(3, programme=programme)
     full = factories.SessionFactory(programme=programme, capacity=1)
     factories.RegistrationFactory(session=full)
-    url = reverse("participants:register_training_days", kwargs={"slug": programme.slug})
+    url = reverse("registrations:register_training_days", kwargs={"slug": programme.slug})
     response = login(service_worker).post(url, follow=True)
     assert messages_of(response)[:2] == [
         "Du er påmeldt til 3 opplæringsdager.",
@@ -109,7 +109,7 @@ def test_it_lists_upcoming_and_past_with_status(login, service_worker, programme
     factories.RegistrationFactory(session=upcoming)
     services.register(participant=service_worker, session=upcoming)
     factories.RegistrationFactory(participant=service_worker, session=past, attended=True)
-    response = login(service_worker).get(reverse("participants:registrations"))
+    response = login(service_worker).get(reverse("registrations:mine"))
     context = response.context
     assert [r.session_id for r in context["upcoming"]] == [upcoming.pk]
     assert [r.session_id for r in context["past"]] == [past.pk]
@@ -127,7 +127,7 @@ def test_it_pins_the_queries_of_my_registrations(login, service_worker, programm
         services.register(participant=service_worker, session=waiting)
 
     client = login(service_worker)
-    url = reverse("participants:registrations")
+    url = reverse("registrations:mine")
     add(2)
     # 1 session, 2 user, 3 participant, 4 registrations with session, venue,
     # programme, waiting-list place and «n av N»
@@ -142,7 +142,7 @@ def test_it_pins_the_queries_of_my_registrations(login, service_worker, programm
 
 def test_it_asks_before_cancelling(login, service_worker, session):
     registration = services.register(participant=service_worker, session=session)
-    url = reverse("participants:cancel", kwargs={"pk": registration.pk})
+    url = reverse("registrations:cancel", kwargs={"pk": registration.pk})
     response = login(service_worker).get(url)
     assert "Vil du melde deg av «Pårørendes rettigheter»" in response.content.decode()
     registration.refresh_from_db()
@@ -154,7 +154,7 @@ def test_it_pins_the_queries_of_the_cancel_page(login, service_worker, session, 
     for person in factories.ParticipantFactory.create_batch(10):
         services.register(participant=person, session=session)
     registration = services.register(participant=service_worker, session=session)
-    url = reverse("participants:cancel", kwargs={"pk": registration.pk})
+    url = reverse("registrations:cancel", kwargs={"pk": registration.pk})
     client = login(service_worker)
     # 1 session, 2 user with participant, 3 the registration with its session, venue,
     # programme and waiting-list place
@@ -166,7 +166,7 @@ def test_it_pins_the_queries_of_the_cancel_page(login, service_worker, session, 
 def test_it_cancels_on_post_and_promotes_the_next(login, service_worker, session):
     registration = services.register(participant=service_worker, session=session)
     waiting = services.register(participant=factories.ParticipantFactory(), session=session)
-    url = reverse("participants:cancel", kwargs={"pk": registration.pk})
+    url = reverse("registrations:cancel", kwargs={"pk": registration.pk})
     response = login(service_worker).post(url, follow=True)
     assert "er avmeldt" in messages_of(response)[0]
     waiting.refresh_from_db()
@@ -177,7 +177,7 @@ def test_it_hides_other_peoples_registrations_from_cancelling(
     login, service_worker, other_service_worker, session
 ):
     registration = services.register(participant=other_service_worker, session=session)
-    url = reverse("participants:cancel", kwargs={"pk": registration.pk})
+    url = reverse("registrations:cancel", kwargs={"pk": registration.pk})
     client = login(service_worker)
     assert client.get(url).status_code == 404
     assert client.post(url).status_code == 404
@@ -190,7 +190,7 @@ def test_it_tells_about_a_late_cancellation(login, service_worker):
     registration = services.register(participant=service_worker, session=session)
     session.registration_deadline = timezone.now() - dt.timedelta(minutes=1)
     session.save()
-    url = reverse("participants:cancel", kwargs={"pk": registration.pk})
+    url = reverse("registrations:cancel", kwargs={"pk": registration.pk})
     client = login(service_worker)
     assert "registrert som sen avmelding" in client.get(url).content.decode()
     response = client.post(url, follow=True)
@@ -203,7 +203,7 @@ def test_it_tells_about_a_late_cancellation(login, service_worker):
 
 
 def staff_url(person):
-    return reverse("participants:register_staff", kwargs={"pk": person.pk})
+    return reverse("registrations:register_staff", kwargs={"pk": person.pk})
 
 
 def test_it_lets_a_leader_register_their_own_staff(login, leader, service_worker, session):
@@ -218,7 +218,7 @@ def test_it_shows_a_leader_the_statuses_of_their_own_staff_only(
 ):
     services.register(participant=service_worker, session=session)
     services.register(participant=other_service_worker, session=session)
-    response = login(leader).get(reverse("participants:staff"))
+    response = login(leader).get(reverse("registrations:staff"))
     page = response.content.decode()
     assert "Tor Tjenesteutøver" in page
     assert "Påmeldt" in page
@@ -247,7 +247,7 @@ def test_it_404s_the_staff_pages_for_people_who_are_not_confirmed_leaders(
     unconfirmed = factories.LeaderFactory(organisation=organisation, leader_confirmed=False)
     for person in (service_worker, unconfirmed):
         client = login(person)
-        assert client.get(reverse("participants:staff")).status_code == 404
+        assert client.get(reverse("registrations:staff")).status_code == 404
         assert client.get(staff_url(service_worker)).status_code == 404
 
 
@@ -261,7 +261,7 @@ def test_it_pins_the_queries_of_the_staff_page(
                 factories.RegistrationFactory(participant=person, session=session)
 
     client = login(leader)
-    url = reverse("participants:staff")
+    url = reverse("registrations:staff")
     add(1)
     # 1 session, 2 user, 3 participant, 4 organisation, 5 current programme,
     # 6 staff, 7 their registrations with sessions
@@ -274,7 +274,7 @@ def test_it_pins_the_queries_of_the_staff_page(
 
 
 def test_it_404s_registering_for_an_unknown_session(login, service_worker):
-    url = reverse("participants:register", kwargs={"pk": 999999})
+    url = reverse("registrations:register", kwargs={"pk": 999999})
     assert login(service_worker).post(url).status_code == 404
 
 
@@ -306,7 +306,7 @@ def test_it_pins_the_queries_of_one_registration_post(
     from notifications.models import Email
 
     def post(person):
-        url = reverse("participants:register", kwargs={"pk": session.pk})
+        url = reverse("registrations:register", kwargs={"pk": session.pk})
         client = login(person)
         # 1 django_session, 2 user joined with participant, 3 SAVEPOINT, then under the
         # lock: 4 the session row FOR UPDATE, then its programme's state, the confirmed
@@ -362,7 +362,7 @@ def test_it_pins_the_queries_of_the_register_staff_member_page(
 
 
 def cancel_staff_url(registration):
-    return reverse("participants:cancel_staff", kwargs={"pk": registration.pk})
+    return reverse("registrations:cancel_staff", kwargs={"pk": registration.pk})
 
 
 def test_a_leader_cancels_a_staff_members_registration_and_the_next_gets_the_seat(
@@ -378,7 +378,7 @@ def test_a_leader_cancels_a_staff_members_registration_and_the_next_gets_the_sea
     colleague = factories.ParticipantFactory(organisation=organisation, full_name="Siri Venter")
     waiting = services.register(participant=colleague, session=session)
     client = login(leader)
-    staff_page = client.get(reverse("participants:staff")).content.decode()
+    staff_page = client.get(reverse("registrations:staff")).content.decode()
     assert cancel_staff_url(seat) in staff_page
     assert 'aria-label="Meld av: Tor Tjenesteutøver, Pårørendes rettigheter"' in staff_page
 
@@ -387,7 +387,7 @@ def test_a_leader_cancels_a_staff_members_registration_and_the_next_gets_the_sea
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(cancel_staff_url(seat), follow=True)
 
-    assert response.redirect_chain[-1][0] == reverse("participants:staff")
+    assert response.redirect_chain[-1][0] == reverse("registrations:staff")
     assert "Tor Tjenesteutøver er meldt av «Pårørendes rettigheter»." in messages_of(response)
     seat.refresh_from_db()
     waiting.refresh_from_db()
@@ -432,10 +432,10 @@ def test_a_leader_cancelling_their_own_registration_from_the_staff_page_reads_as
     question = client.get(cancel_staff_url(own)).content.decode()
     assert "Vil du melde deg av «Pårørendes rettigheter»" in question
     assert "Vil du melde av Lise Leder" not in question
-    assert f'<a href="{reverse("participants:staff")}" class="btn btn-link">' in question  # «Nei»
+    assert f'<a href="{reverse("registrations:staff")}" class="btn btn-link">' in question  # «Nei»
 
     response = client.post(cancel_staff_url(own), follow=True)
-    assert response.redirect_chain[-1][0] == reverse("participants:staff")
+    assert response.redirect_chain[-1][0] == reverse("registrations:staff")
     assert "Påmeldingen din til «Pårørendes rettigheter» er avmeldt." in messages_of(response)
     own.refresh_from_db()
     assert own.status == Registration.Status.CANCELLED

@@ -10,9 +10,9 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from notifications.models import Email
-from participants import services
 from participants.models import Registration, RegistrationEvent
-from participants.services import RegistrationError
+from registrations import emails, services
+from registrations.services import RegistrationError
 
 from . import factories
 from .connections import committed_elsewhere as committed
@@ -58,7 +58,7 @@ def test_an_error_under_the_lock_rolls_back(service_worker, monkeypatch):
     def broken_email(**kwargs):
         raise RuntimeError("the outbox row could not be built")
 
-    monkeypatch.setattr(services, "registration_email", broken_email)
+    monkeypatch.setattr(emails, "registration_email", broken_email)
     session = factories.SessionFactory()
     with pytest.raises(RuntimeError):
         services.register(participant=service_worker, session=session)

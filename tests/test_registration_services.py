@@ -7,9 +7,9 @@ import pytest
 from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
 
-from participants import selectors, services
 from participants.models import Registration, RegistrationEvent
-from participants.services import RegistrationError
+from registrations import attendance, eligibility, selectors, services
+from registrations.services import RegistrationError
 
 from . import factories
 
@@ -70,7 +70,7 @@ def test_it_answers_the_database_refusal_with_the_same_message(
     service_worker, session, monkeypatch
 ):
     services.register(participant=service_worker, session=session)
-    monkeypatch.setattr(services, "_refusal_reason", lambda **kwargs: None)
+    monkeypatch.setattr(eligibility, "refusal_reason", lambda **kwargs: None)
     with pytest.raises(RegistrationError, match="allerede påmeldt") as refused:
         services.register(participant=service_worker, session=session)
     assert refused.value.code == "duplicate"
@@ -275,7 +275,7 @@ def start(session):
 def test_it_records_attendance(service_worker, session, coordinator):
     registration = services.register(participant=service_worker, session=session)
     start(session)
-    services.record_attendance(registration=registration, attended=True, actor=coordinator.user)
+    attendance.record_attendance(registration=registration, attended=True, actor=coordinator.user)
     registration.refresh_from_db()
     assert registration.attended is True
     assert registration.events.filter(action="attendance", actor=coordinator.user).exists()
@@ -286,7 +286,9 @@ def test_it_refuses_attendance_for_the_waiting_list(service_worker, session, coo
     registration = services.register(participant=service_worker, session=session)
     start(session)
     with pytest.raises(RegistrationError) as refused:
-        services.record_attendance(registration=registration, attended=True, actor=coordinator.user)
+        attendance.record_attendance(
+            registration=registration, attended=True, actor=coordinator.user
+        )
     assert refused.value.code == "not_confirmed"
     registration.refresh_from_db()
     assert registration.attended is None
@@ -298,7 +300,9 @@ def test_it_refuses_attendance_before_the_session_starts(service_worker, coordin
     )
     registration = services.register(participant=service_worker, session=session)
     with translation.override("nb"), pytest.raises(RegistrationError) as refused:
-        services.record_attendance(registration=registration, attended=True, actor=coordinator.user)
+        attendance.record_attendance(
+            registration=registration, attended=True, actor=coordinator.user
+        )
     assert refused.value.code == "not_started"
     assert refused.value.messages == [
         "Oppmøte kan registreres når samlingen har startet. Den starter "

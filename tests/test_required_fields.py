@@ -5,8 +5,8 @@ import re
 
 from django.urls import reverse
 
+from coordination.forms import CapacityForm, ParticipantSearchForm
 from familiestotte.templatetags.portal import has_required_fields
-from participants.coordinator_forms import CapacityForm, ParticipantSearchForm
 
 NOTE = "Felt merket med * må fylles ut."
 

@@ -197,8 +197,7 @@ def test_it_lists_my_programmes_and_links_from_my_registrations(
     factories.ProgrammeFactory(name="Et annet kull")
     client = login(service_worker)
     assert (
-        reverse("certificates:mine")
-        in client.get(reverse("participants:registrations")).content.decode()
+        reverse("certificates:mine") in client.get(reverse("registrations:mine")).content.decode()
     )
     page = client.get(reverse("certificates:mine")).content.decode()
     assert attendance_url(programme, service_worker) in page

@@ -18,7 +18,7 @@ import pytest
 from django.core.management import call_command
 from django.urls import Resolver404, resolve, reverse
 
-from programme.demo import DEMO_PASSWORD, DEMO_USERS
+from demo.data import DEMO_PASSWORD, DEMO_USERS
 
 from .conftest import axe_violations
 
@@ -120,7 +120,7 @@ def crawl(page) -> tuple[list[str], list[str]]:
     one already visited (the coordinator's fifteen session lists would fill it otherwise).
     """
     origin = page.base_url
-    queue = [origin + reverse("programme:home"), origin + reverse("participants:dashboard")]
+    queue = [origin + reverse("programme:home"), origin + reverse("mypage:dashboard")]
     seen, checked, problems, visits = set(queue), [], [], Counter()
     while queue and len(checked) < PAGES_PER_ROLE:
         url = min(queue, key=lambda queued: visits[route(queued)])  # the first of the least seen

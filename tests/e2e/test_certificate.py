@@ -38,7 +38,7 @@ def test_it_takes_a_service_worker_from_attendance_to_a_printable_certificate(
 ):
     programme = six_of_eight
     log_in(service_worker)
-    page.goto(page.base_url + reverse("participants:registrations"))
+    page.goto(page.base_url + reverse("registrations:mine"))
     page.get_by_role("link", name="Oppmøte og kursbevis").click()
     page.get_by_role("link", name=programme.name).click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Oppmøte og kursbevis")

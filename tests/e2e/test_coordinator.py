@@ -57,10 +57,10 @@ def test_it_lets_a_coordinator_change_capacity_and_take_attendance_by_keyboard(
     page, log_in, coordinator, session
 ):
     log_in(coordinator)
-    page.goto(page.base_url + reverse("participants:coordinator"))
+    page.goto(page.base_url + reverse("coordination:home"))
     assert_accessible(page)
     press_link(page, session.numbered_title)
-    page.wait_for_url(f"**{reverse('participants:coordinator_session', args=[session.pk])}")
+    page.wait_for_url(f"**{reverse('coordination:session', args=[session.pk])}")
     expect(page.get_by_role("heading", level=2, name="Venteliste (1)")).to_be_visible()
     assert_accessible(page)
 
@@ -82,7 +82,7 @@ def test_it_lets_a_coordinator_change_capacity_and_take_attendance_by_keyboard(
     page.keyboard.press("Control+A")
     page.keyboard.type("3")
     page.keyboard.press("Enter")
-    page.wait_for_url(f"**{reverse('participants:coordinator_session', args=[session.pk])}")
+    page.wait_for_url(f"**{reverse('coordination:session', args=[session.pk])}")
     expect(page.get_by_text("Fikk plass fra ventelisten: Vera Venter.")).to_be_visible()
     expect(page.get_by_role("heading", level=2, name="Påmeldt (3)")).to_be_visible()
     assert_accessible(page)
@@ -97,7 +97,7 @@ def test_it_lets_a_coordinator_change_capacity_and_take_attendance_by_keyboard(
     page.get_by_role("group", name="Bjørn Berg").get_by_label("Ikke registrert").focus()
     page.keyboard.press("ArrowLeft")
     press_button(page, "Lagre oppmøte")
-    page.wait_for_url(f"**{reverse('participants:coordinator_session', args=[session.pk])}")
+    page.wait_for_url(f"**{reverse('coordination:session', args=[session.pk])}")
     expect(page.get_by_text("Oppmøte er lagret for 2 personer.")).to_be_visible()
     assert_accessible(page)
 
@@ -113,7 +113,7 @@ def test_it_lets_a_coordinator_search_and_add_a_person_without_js(
 ):
     factories.ParticipantFactory(full_name="Siri Søkbar", organisation__name="Østre Toten kommune")
     log_in(coordinator)
-    page.goto(page.base_url + reverse("participants:coordinator_add", args=[session.pk]))
+    page.goto(page.base_url + reverse("coordination:add", args=[session.pk]))
     assert_accessible(page)
     page.get_by_label("Søk etter navn, e-post eller organisasjon").fill("østre toten")
     page.keyboard.press("Enter")
@@ -124,7 +124,7 @@ def test_it_lets_a_coordinator_search_and_add_a_person_without_js(
     expect(choice.locator("option")).to_have_count(2)  # «Velg en person» and Siri
     choice.select_option(index=1)
     page.get_by_role("button", name="Legg til personen").click()
-    page.wait_for_url(f"**{reverse('participants:coordinator_session', args=[session.pk])}")
+    page.wait_for_url(f"**{reverse('coordination:session', args=[session.pk])}")
     expect(page.get_by_text("Samlingen er full: Siri Søkbar står på ventelisten.")).to_be_visible()
 
 
@@ -132,7 +132,7 @@ def test_it_lets_a_coordinator_message_the_participants_by_keyboard(
     page, log_in, coordinator, session
 ):
     log_in(coordinator)
-    page.goto(page.base_url + reverse("participants:coordinator_session", args=[session.pk]))
+    page.goto(page.base_url + reverse("coordination:session", args=[session.pk]))
     press_link(page, "Send melding til deltakerne")
     page.wait_for_url("**/melding/")
     assert_accessible(page)
@@ -147,7 +147,7 @@ def test_it_lets_a_coordinator_message_the_participants_by_keyboard(
 
     type_into(page, message, "Vi er i sal 3 i stedet.")
     press_button(page, "Send meldingen")
-    page.wait_for_url(f"**{reverse('participants:coordinator_session', args=[session.pk])}")
+    page.wait_for_url(f"**{reverse('coordination:session', args=[session.pk])}")
     expect(page.get_by_text("Meldingen er på vei til 2 personer.")).to_be_visible()
     assert_accessible(page)
 
@@ -157,11 +157,9 @@ def test_it_lets_a_coordinator_message_the_programmes_leaders_by_keyboard(
 ):
     factories.EnrolmentFactory(programme=programme, organisation=leader.organisation)
     log_in(coordinator)
-    page.goto(page.base_url + reverse("participants:coordinator"))
+    page.goto(page.base_url + reverse("coordination:home"))
     press_link(page, "Send melding til programmet")
-    page.wait_for_url(
-        f"**{reverse('participants:coordinator_programme_message', args=[programme.slug])}"
-    )
+    page.wait_for_url(f"**{reverse('coordination:programme_message', args=[programme.slug])}")
     assert_accessible(page)
 
     # Choose «Alle påmeldte» with Space, then back to the leaders with an arrow key.

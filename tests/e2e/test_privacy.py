@@ -23,7 +23,7 @@ def test_a_service_worker_sees_their_data_and_deletes_the_account_by_keyboard(
     waiting = factories.RegistrationFactory(session=session, status=Registration.Status.WAITLISTED)
 
     log_in(person)
-    page.goto(page.base_url + reverse("participants:dashboard"))
+    page.goto(page.base_url + reverse("mypage:dashboard"))
     tab_to(page, "Mine opplysninger")
     press_enter_and_wait(page)
     assert page.locator("h1").inner_text() == "Mine opplysninger"

@@ -20,7 +20,7 @@ def test_a_leader_cancels_for_a_staff_member_by_keyboard(page, log_in, transacti
     registration = factories.RegistrationFactory(participant=worker, session=session)
 
     log_in(leader)
-    page.goto(page.base_url + reverse("participants:staff"))
+    page.goto(page.base_url + reverse("registrations:staff"))
     assert_accessible(page)
 
     tab_to(page, "Meld av: Tor Tastatur, Pårørendes rettigheter")

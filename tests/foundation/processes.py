@@ -13,7 +13,7 @@ from pathlib import Path
 import httpx
 from django.conf import settings
 
-from programme.demo import DEMO_PASSWORD
+from demo.data import DEMO_PASSWORD
 
 from .standalone import free_port
 

@@ -110,7 +110,7 @@ def test_it_walks_through_sign_up_confirmation_profile_log_out_and_log_in(
     assert "_auth_user_id" not in client.session
 
     logged_in = client.post(reverse("account_login"), {"login": EMAIL, "password": PASSWORD})
-    assert logged_in["Location"] == reverse("participants:dashboard")
+    assert logged_in["Location"] == reverse("mypage:dashboard")
     assert client.get(logged_in["Location"]).status_code == 200
 
 
@@ -148,7 +148,7 @@ def test_it_resets_a_forgotten_password_through_the_link_in_the_email(
     old = client.post(reverse("account_login"), {"login": email, "password": factories.PASSWORD})
     assert old.status_code == 200
     new = client.post(reverse("account_login"), {"login": email, "password": new_password})
-    assert new["Location"] == reverse("participants:dashboard")
+    assert new["Location"] == reverse("mypage:dashboard")
 
 
 @pytest.mark.django_db

@@ -7,7 +7,7 @@ from urllib.parse import urljoin, urlparse
 import httpx
 import pytest
 
-from programme.demo import DEMO_USERS
+from demo.data import DEMO_USERS
 
 from .processes import log_in
 

@@ -5,8 +5,8 @@ from django.apps import apps
 from django.contrib.auth import authenticate
 from django.core.management import call_command
 
+from demo import data as demo
 from participants.models import Organisation, Participant
-from programme import demo
 from programme.models import Article, ContactPerson, Goal, Programme, Session, Theme
 from resourcegroups.models import SupervisionGroup
 

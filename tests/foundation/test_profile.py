@@ -31,7 +31,7 @@ def error_for(response, field) -> list[str]:
 
 def test_it_saves_a_complete_profile(new_user_client, organisation):
     response = post_profile(new_user_client, organisation=organisation.pk)
-    assert response["Location"] == reverse("participants:dashboard")
+    assert response["Location"] == reverse("mypage:dashboard")
     participant = Participant.objects.get()
     assert participant.phone == "+4791763827"
     assert participant.leader_confirmed is False
@@ -94,7 +94,7 @@ def test_it_ignores_an_outside_next_address(new_user_client, organisation):
         reverse("participants:profile") + "?next=https://evil.example.com/",
         {**GOOD, "organisation": organisation.pk},
     )
-    assert response["Location"] == reverse("participants:dashboard")
+    assert response["Location"] == reverse("mypage:dashboard")
 
 
 def test_it_lets_a_person_without_profile_reach_account_pages(new_user_client):

@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.urls import reverse
 
-from programme import demo
+from demo import data as demo
 from tests import factories
 
 OSLO = ZoneInfo("Europe/Oslo")

@@ -113,15 +113,16 @@ def test_a_row_loads_as_the_orm_loads_it(registration, django_assert_num_queries
 
 
 def test_the_session_row_of_the_registration_rules_matches_the_orm(registration):
-    from participants.services import _session_row
+    from registrations.locking import session_row
 
     session = registration.session
-    loaded = _session_row(session.pk, lock=False)
+    locked = session_row(session.pk, lock=False)
+    loaded = locked.session
     expected = Session.objects.get(pk=session.pk)
     for name in ("programme_id", "title", "capacity", "registration_deadline", "audience"):
         assert getattr(loaded, name) == getattr(expected, name), name
     assert loaded.is_cancelled is False
-    assert loaded.programme_is_published is expected.programme.is_published
+    assert locked.programme_is_published is expected.programme.is_published
     assert loaded.registration_deadline.tzinfo is not None
 
 

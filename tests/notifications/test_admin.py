@@ -3,7 +3,7 @@
 from django.urls import reverse
 
 from notifications.models import Email
-from notifications.services import queue_registration_email
+from registrations.emails import queue_registration_email
 from tests import factories
 
 

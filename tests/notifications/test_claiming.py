@@ -7,9 +7,11 @@ import pytest
 from django.core.mail.backends.locmem import EmailBackend
 from django.db import connections
 
-from notifications import sending, services
+from notifications import sending
 from notifications.models import Email
 from notifications.sending import send_batch
+from registrations import emails
+from registrations.emails import queue_registration_email
 from tests import factories
 
 
@@ -40,9 +42,9 @@ def recording(settings):
 def _queued(count):
     """Recorded confirmation emails whose send tasks have not run yet."""
     session = factories.SessionFactory()
-    with mock.patch.object(services, "dispatch_soon"):
+    with mock.patch.object(emails, "dispatch_soon"):
         for _ in range(count):
-            services.queue_registration_email(
+            queue_registration_email(
                 registration=factories.RegistrationFactory(session=session), kind="confirmed"
             )
     return list(Email.objects.order_by("pk").values_list("pk", flat=True))

@@ -5,9 +5,8 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
-from notifications import services
 from notifications.models import Email
-from notifications.services import create_leader_digests
+from reminders.digest import create_leader_digests
 from tests import factories
 
 
@@ -64,27 +63,6 @@ def test_it_skips_a_leader_with_nothing_to_report(leader, send_on_commit, mailou
     send_on_commit(create_leader_digests)
 
     assert mailoutbox == []
-
-
-def test_it_includes_sections_other_apps_register(leader, send_on_commit, mailoutbox, monkeypatch):
-    monkeypatch.setattr(services, "DIGEST_SECTIONS", [])
-    services.digest_section(
-        lambda leaders, now: {
-            participant.pk: {
-                "title": "Framdriftsrapport",
-                "text": f"Rapporten for {participant.organisation} skal leveres.",
-                "url": "http://example.no/rapport/",
-            }
-            for participant in leaders
-        }
-    )
-
-    send_on_commit(create_leader_digests)
-
-    [message] = mailoutbox
-    assert "Framdriftsrapport" in message.body
-    assert "Rapporten for Gjøvik kommune skal leveres." in message.body
-    assert "Ingen av dine ansatte er påmeldt" in message.body
 
 
 def test_it_leaves_out_unconfirmed_leaders(staff_registrations, leader, send_on_commit, mailoutbox):

@@ -12,9 +12,10 @@ import pytest
 from django.core.cache import cache
 from kombu.exceptions import OperationalError
 
-from notifications import services, tasks
+from notifications import dispatch, outbox
 from notifications.models import Email
-from participants import services as registrations
+from registrations import services as registrations
+from registrations.session_changes import notify_session_changed
 from tests import factories
 
 
@@ -26,7 +27,7 @@ def people(db):
 @pytest.fixture
 def task_messages():
     """The dispatch task's messages, recorded instead of sent (the task does not run)."""
-    with mock.patch.object(tasks.dispatch_pending_emails, "apply_async") as apply_async:
+    with mock.patch.object(dispatch.dispatch_pending_emails, "apply_async") as apply_async:
         yield apply_async
 
 
@@ -53,7 +54,7 @@ def test_three_registrations_in_one_window_queue_one_delayed_task(
 def clock():
     """The monotonic clock dispatch_soon reads, moved by hand."""
     now = [1000.0]
-    with mock.patch.object(services.time, "monotonic", side_effect=lambda: now[0]):
+    with mock.patch.object(dispatch.time, "monotonic", side_effect=lambda: now[0]):
         yield now
 
 
@@ -63,7 +64,7 @@ def test_a_commit_after_the_window_queues_the_next_task(
     settings.NOTIFICATIONS_DISPATCH_WINDOW = 1
     register(people[0], session, django_capture_on_commit_callbacks)
     # The window has passed: its key expired, and this process's memory of it ended.
-    cache.delete(services.DISPATCH_PENDING_KEY)
+    cache.delete(dispatch.DISPATCH_PENDING_KEY)
     clock[0] += 1.0
 
     register(people[1], session, django_capture_on_commit_callbacks)
@@ -75,7 +76,7 @@ def test_within_the_window_a_process_asks_the_cache_once(
     session, people, task_messages, django_capture_on_commit_callbacks, clock, settings
 ):
     settings.NOTIFICATIONS_DISPATCH_WINDOW = 5
-    with mock.patch.object(services.cache, "add", wraps=services.cache.add) as add:
+    with mock.patch.object(dispatch.cache, "add", wraps=dispatch.cache.add) as add:
         for person in people:
             register(person, session, django_capture_on_commit_callbacks)
             clock[0] += 1.5
@@ -90,8 +91,8 @@ def test_within_the_window_a_process_asks_the_cache_once(
 def test_a_window_opened_by_another_process_is_remembered_too(
     session, people, task_messages, django_capture_on_commit_callbacks, clock
 ):
-    cache.add(services.DISPATCH_PENDING_KEY, True, timeout=60)  # another process's window
-    with mock.patch.object(services.cache, "add", wraps=services.cache.add) as add:
+    cache.add(dispatch.DISPATCH_PENDING_KEY, True, timeout=60)  # another process's window
+    with mock.patch.object(dispatch.cache, "add", wraps=dispatch.cache.add) as add:
         for person in people:
             register(person, session, django_capture_on_commit_callbacks)
     assert add.call_count == 1
@@ -106,21 +107,21 @@ def test_the_task_sends_every_row_committed_in_its_window_once(
     assert mailoutbox == []
 
     with django_capture_on_commit_callbacks(execute=True):
-        handed_out = tasks.dispatch_pending_emails()
+        handed_out = dispatch.dispatch_pending_emails()
 
     assert handed_out == 3
     assert sorted(m.to[0] for m in mailoutbox) == sorted(p.user.email for p in people)
     assert set(Email.objects.values_list("status", flat=True)) == {Email.Status.SENT}
     # The task closed the window first, so the next commit queues a task of its own.
-    assert cache.get(services.DISPATCH_PENDING_KEY) is None
-    assert services.DispatchWindow.known_until == 0.0
+    assert cache.get(dispatch.DISPATCH_PENDING_KEY) is None
+    assert dispatch.DispatchWindow.known_until == 0.0
 
 
 def test_a_registration_stands_when_the_broker_is_down(
     session, people, django_capture_on_commit_callbacks
 ):
     down = OperationalError("Error 111 connecting to 127.0.0.1:6379. Connection refused.")
-    with mock.patch.object(tasks.dispatch_pending_emails, "apply_async", side_effect=down):
+    with mock.patch.object(dispatch.dispatch_pending_emails, "apply_async", side_effect=down):
         registration = register(people[0], session, django_capture_on_commit_callbacks)
 
     registration.refresh_from_db()
@@ -128,9 +129,9 @@ def test_a_registration_stands_when_the_broker_is_down(
     # The row waits for the periodic re-queue, which hands out undispatched rows.
     row = Email.objects.get(registration=registration)
     assert (row.status, row.dispatched_at) == (Email.Status.QUEUED, None)
-    with mock.patch.object(services, "dispatch") as dispatch:
-        assert services.requeue_stale() == 1
-    dispatch.assert_called_once_with([row.pk])
+    with mock.patch.object(dispatch, "dispatch") as handed_out:
+        assert dispatch.requeue_stale() == 1
+    handed_out.assert_called_once_with([row.pk])
 
 
 BROKER_DOWN = OperationalError("Error 111 connecting to 127.0.0.1:6379. Connection refused.")
@@ -140,9 +141,9 @@ BROKER_DOWN = OperationalError("Error 111 connecting to 127.0.0.1:6379. Connecti
 def broker_down():
     """Every task message fails, as when Redis is unreachable."""
     with (
-        mock.patch.object(tasks.dispatch_pending_emails, "apply_async", side_effect=BROKER_DOWN),
-        mock.patch.object(tasks.send_emails, "delay", side_effect=BROKER_DOWN),
-        mock.patch.object(tasks.send_emails, "apply_async", side_effect=BROKER_DOWN),
+        mock.patch.object(dispatch.dispatch_pending_emails, "apply_async", side_effect=BROKER_DOWN),
+        mock.patch.object(dispatch.send_emails, "delay", side_effect=BROKER_DOWN),
+        mock.patch.object(dispatch.send_emails, "apply_async", side_effect=BROKER_DOWN),
     ):
         yield
 
@@ -150,9 +151,9 @@ def broker_down():
 def _left_for_the_sweep(rows):
     """The rows stand undispatched, and the periodic sweep hands them out."""
     assert {(row.status, row.dispatched_at) for row in rows} == {(Email.Status.QUEUED, None)}
-    with mock.patch.object(services, "dispatch") as dispatch:
-        assert services.requeue_stale() == len(rows)
-    dispatch.assert_called_once_with(sorted(row.pk for row in rows))
+    with mock.patch.object(dispatch, "dispatch") as handed_out:
+        assert dispatch.requeue_stale() == len(rows)
+    handed_out.assert_called_once_with(sorted(row.pk for row in rows))
 
 
 def test_a_session_change_notice_stands_when_the_broker_is_down(
@@ -164,7 +165,7 @@ def test_a_session_change_notice_stands_when_the_broker_is_down(
     session.starts_at = old + dt.timedelta(hours=1)
 
     with django_capture_on_commit_callbacks(execute=True):
-        told = services.notify_session_changed(
+        told = notify_session_changed(
             session=session, changes={"starts_at": (old, session.starts_at)}
         )
 
@@ -176,7 +177,7 @@ def test_a_templated_email_stands_when_the_broker_is_down(
     leader, broker_down, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        services.queue_email(
+        outbox.queue_email(
             recipient=leader.user,
             kind="progress_report_due",
             key="report-due:1:2026-W10",

@@ -19,10 +19,12 @@ from django.db import connection, connections, transaction
 from django.utils import timezone
 
 from familiestotte.celery import app
-from notifications import tasks
+from notifications import dispatch
+from notifications.dispatch import requeue_stale
 from notifications.models import Email
-from notifications.services import queue_registration_email, requeue_stale, sweep_reminders
-from participants.services import register
+from registrations.emails import queue_registration_email
+from registrations.services import register
+from reminders.session_reminders import sweep_reminders
 from tests import factories
 
 from .bulk import confirmed_registrations
@@ -237,7 +239,7 @@ def test_it_delivers_a_rush_of_registrations_with_a_few_task_messages(start_work
     people = factories.ParticipantFactory.create_batch(20)
     barrier = threading.Barrier(len(people))
     messages, errors = [], []
-    send_message = tasks.dispatch_pending_emails.apply_async
+    send_message = dispatch.dispatch_pending_emails.apply_async
 
     def counted(*args, **kwargs):
         messages.append(kwargs)
@@ -252,7 +254,7 @@ def test_it_delivers_a_rush_of_registrations_with_a_few_task_messages(start_work
         finally:
             connections.close_all()
 
-    with mock.patch.object(tasks.dispatch_pending_emails, "apply_async", side_effect=counted):
+    with mock.patch.object(dispatch.dispatch_pending_emails, "apply_async", side_effect=counted):
         threads = [threading.Thread(target=run, args=(person,)) for person in people]
         for thread in threads:
             thread.start()

@@ -8,8 +8,9 @@ from django.db import transaction
 from icalendar import Calendar
 
 from notifications.models import Email
-from notifications.services import queue_email, queue_registration_email
+from notifications.outbox import queue_email
 from participants.models import Registration
+from registrations.emails import queue_registration_email
 from tests import factories
 
 OSLO = ZoneInfo("Europe/Oslo")

@@ -6,9 +6,9 @@ import pytest
 from django.conf import settings
 
 from notifications.models import Email
-from notifications.services import create_due_reminders, reminder_due_at, sweep_reminders
 from participants.models import Registration
 from programme.models import Material
+from reminders.session_reminders import create_due_reminders, reminder_due_at, sweep_reminders
 from tests import factories
 
 from .conftest import oslo

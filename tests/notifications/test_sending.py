@@ -5,9 +5,11 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
+from notifications.dispatch import requeue_stale
 from notifications.models import Email
 from notifications.sending import load, send_batch
-from notifications.services import queue_registration_email, requeue_stale, sweep_reminders
+from registrations.emails import queue_registration_email
+from reminders.session_reminders import sweep_reminders
 from tests import factories
 
 from .backends import FlakyBackend, permanent, temporary

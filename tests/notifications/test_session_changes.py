@@ -7,9 +7,9 @@ from django.contrib.admin.sites import site
 from django.test import RequestFactory
 
 from notifications.models import Email
-from notifications.services import notify_session_changed, session_changes
 from participants.models import Registration
 from programme.models import Session
+from registrations.session_changes import notify_session_changed, session_changes
 from tests import factories
 
 

@@ -1,6 +1,6 @@
 import pytest
 
-from participants import services
+from registrations import services
 from tests import factories
 
 

@@ -9,8 +9,8 @@ from django.utils import timezone
 
 from certificates.models import Certificate
 from notifications.models import Email
-from participants import services
 from participants.models import Participant, Registration, RegistrationEvent
+from privacy import services
 from resourcegroups.models import (
     Meeting,
     Membership,

@@ -9,7 +9,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from participants import coordinator_forms
+from coordination import forms as coordinator_forms
 from participants.models import Registration, RegistrationEvent
 from tests import factories
 
@@ -30,21 +30,19 @@ def session(programme):
 
 
 def add_url(session):
-    return reverse("participants:coordinator_add", args=[session.pk])
+    return reverse("coordination:add", args=[session.pk])
 
 
 def capacity_url(session):
-    return reverse("participants:coordinator_capacity", args=[session.pk])
+    return reverse("coordination:capacity", args=[session.pk])
 
 
 def attendance_url(session):
-    return reverse("participants:coordinator_attendance", args=[session.pk])
+    return reverse("coordination:attendance", args=[session.pk])
 
 
 def remove_url(registration):
-    return reverse(
-        "participants:coordinator_remove", args=[registration.session_id, registration.pk]
-    )
+    return reverse("coordination:remove", args=[registration.session_id, registration.pk])
 
 
 # Add by hand
@@ -368,12 +366,12 @@ def test_it_saves_attendance_in_the_same_statements_for_one_or_ten_people(
 def test_it_saves_no_attendance_when_one_registration_is_not_confirmed(
     coordinator, started_session
 ):
-    from participants import services
+    from registrations import attendance, services
 
     confirmed = factories.RegistrationFactory(session=started_session)
     waiting = waitlisted(started_session, 1)
     with pytest.raises(services.RegistrationError):
-        services.record_attendances(
+        attendance.record_attendances(
             session_id=started_session.pk,
             changes=[(confirmed, True), (waiting, True)],
             actor=coordinator.user,

@@ -87,9 +87,7 @@ def xlsx_sheet(response):
 def test_it_exports_csv_with_a_bom_semicolons_and_norwegian_headers(
     login, coordinator, session, registrations
 ):
-    response = login(coordinator).get(
-        reverse("participants:coordinator_export_csv", args=[session.pk])
-    )
+    response = login(coordinator).get(reverse("coordination:export_csv", args=[session.pk]))
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     rows = csv_rows(response)
     assert rows[0] == HEADERS
@@ -126,8 +124,8 @@ def test_it_exports_csv_with_a_bom_semicolons_and_norwegian_headers(
 
 def test_it_exports_xlsx_with_the_same_rows(login, coordinator, session, registrations):
     client = login(coordinator)
-    csv_response = client.get(reverse("participants:coordinator_export_csv", args=[session.pk]))
-    response = client.get(reverse("participants:coordinator_export_xlsx", args=[session.pk]))
+    csv_response = client.get(reverse("coordination:export_csv", args=[session.pk]))
+    response = client.get(reverse("coordination:export_xlsx", args=[session.pk]))
     assert response["Content-Type"] == (
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     )
@@ -143,17 +141,15 @@ def test_it_exports_xlsx_with_the_same_rows(login, coordinator, session, registr
 
 def test_it_names_the_files_safely(login, coordinator, session, registrations):
     client = login(coordinator)
-    for name, extension in [("coordinator_export_csv", "csv"), ("coordinator_export_xlsx", "xlsx")]:
-        response = client.get(reverse(f"participants:{name}", args=[session.pk]))
+    for name, extension in [("export_csv", "csv"), ("export_xlsx", "xlsx")]:
+        response = client.get(reverse(f"coordination:{name}", args=[session.pk]))
         expected = f"deltakerliste-parorendes-rettigheter-lov-2031-11-23.{extension}"
         assert response["Content-Disposition"] == f'attachment; filename="{expected}"'
         assert response["Cache-Control"] == "private, no-store"
 
 
 def test_it_neutralises_formulas_in_csv(login, coordinator, session, hostile):
-    response = login(coordinator).get(
-        reverse("participants:coordinator_export_csv", args=[session.pk])
-    )
+    response = login(coordinator).get(reverse("coordination:export_csv", args=[session.pk]))
     [row] = csv_rows(response)[1:]
     assert row[0] == "'" + hostile.participant.full_name
     assert row[1] == "'-2+3"
@@ -164,9 +160,7 @@ def test_it_neutralises_formulas_in_csv(login, coordinator, session, hostile):
 
 
 def test_it_neutralises_formulas_in_xlsx(login, coordinator, session, hostile):
-    response = login(coordinator).get(
-        reverse("participants:coordinator_export_xlsx", args=[session.pk])
-    )
+    response = login(coordinator).get(reverse("coordination:export_xlsx", args=[session.pk]))
     sheet = xlsx_sheet(response)
     cells = list(sheet.iter_rows(min_row=2))[0]
     assert cells[0].value == "'" + hostile.participant.full_name
@@ -176,9 +170,7 @@ def test_it_neutralises_formulas_in_xlsx(login, coordinator, session, hostile):
 
 
 def test_it_exports_only_the_header_for_an_empty_session(login, coordinator, session):
-    response = login(coordinator).get(
-        reverse("participants:coordinator_export_csv", args=[session.pk])
-    )
+    response = login(coordinator).get(reverse("coordination:export_csv", args=[session.pk]))
     assert csv_rows(response) == [HEADERS]
 
 
@@ -186,7 +178,7 @@ def test_its_query_count_stays_the_same_with_ten_times_the_registrations(
     login, coordinator, session, assert_queries
 ):
     client = login(coordinator)
-    url = reverse("participants:coordinator_export_xlsx", args=[session.pk])
+    url = reverse("coordination:export_xlsx", args=[session.pk])
     factories.RegistrationFactory.create_batch(3, session=session)
     # 1 auth session, 2 user, 3 the coordinator's participant row (permission check),
     # 4 the session with programme, venue and seat counts, 5 how many sessions of its kind,

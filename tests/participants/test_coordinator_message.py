@@ -38,7 +38,7 @@ def people(session):
 
 
 def message_url(session):
-    return reverse("participants:coordinator_message", args=[session.pk])
+    return reverse("coordination:message", args=[session.pk])
 
 
 def form(**fields):
@@ -131,6 +131,6 @@ def test_the_form_page_and_the_session_list_link_to_each_other(coordinator_clien
     page = coordinator_client.get(message_url(session)).content.decode()
     assert 'name="token"' in page and "Ingen meldinger er sendt ennå." in page
     listing = coordinator_client.get(
-        reverse("participants:coordinator_session", args=[session.pk])
+        reverse("coordination:session", args=[session.pk])
     ).content.decode()
     assert f'href="{message_url(session)}"' in listing

@@ -20,14 +20,14 @@ def registration(session, service_worker):
 
 def page_urls(session, registration):
     return [
-        reverse("participants:coordinator"),
-        reverse("participants:coordinator_session", args=[session.pk]),
-        reverse("participants:coordinator_add", args=[session.pk]),
-        reverse("participants:coordinator_remove", args=[session.pk, registration.pk]),
-        reverse("participants:coordinator_capacity", args=[session.pk]),
-        reverse("participants:coordinator_attendance", args=[session.pk]),
-        reverse("participants:coordinator_export_csv", args=[session.pk]),
-        reverse("participants:coordinator_export_xlsx", args=[session.pk]),
+        reverse("coordination:home"),
+        reverse("coordination:session", args=[session.pk]),
+        reverse("coordination:add", args=[session.pk]),
+        reverse("coordination:remove", args=[session.pk, registration.pk]),
+        reverse("coordination:capacity", args=[session.pk]),
+        reverse("coordination:attendance", args=[session.pk]),
+        reverse("coordination:export_csv", args=[session.pk]),
+        reverse("coordination:export_xlsx", args=[session.pk]),
     ]
 
 
@@ -68,15 +68,11 @@ def test_it_sends_anonymous_visitors_to_log_in(client, session, registration):
 def test_it_refuses_a_leaders_post_and_changes_nothing(login, leader, session, registration):
     client = login(leader)
     responses = [
+        client.post(reverse("coordination:capacity", args=[session.pk]), {"capacity": 99}),
+        client.post(reverse("coordination:remove", args=[session.pk, registration.pk])),
+        client.post(reverse("coordination:add", args=[session.pk]), {"participant": leader.pk}),
         client.post(
-            reverse("participants:coordinator_capacity", args=[session.pk]), {"capacity": 99}
-        ),
-        client.post(reverse("participants:coordinator_remove", args=[session.pk, registration.pk])),
-        client.post(
-            reverse("participants:coordinator_add", args=[session.pk]), {"participant": leader.pk}
-        ),
-        client.post(
-            reverse("participants:coordinator_attendance", args=[session.pk]),
+            reverse("coordination:attendance", args=[session.pk]),
             {f"attendance_{registration.pk}": "attended"},
         ),
     ]
@@ -92,16 +88,16 @@ def test_it_refuses_a_leaders_post_and_changes_nothing(login, leader, session, r
 def test_it_answers_404_for_a_registration_of_another_session(login, coordinator, programme):
     first, second = factories.SessionFactory.create_batch(2, programme=programme)
     registration = factories.RegistrationFactory(session=first)
-    url = reverse("participants:coordinator_remove", args=[second.pk, registration.pk])
+    url = reverse("coordination:remove", args=[second.pk, registration.pk])
     assert login(coordinator).get(url).status_code == 404
 
 
 def test_it_answers_404_for_a_session_that_does_not_exist(login, coordinator):
-    url = reverse("participants:coordinator_session", args=[987654])
+    url = reverse("coordination:session", args=[987654])
     assert login(coordinator).get(url).status_code == 404
 
 
 def test_it_shows_the_coordinator_link_only_to_coordinators(login, coordinator, leader, db):
-    url = reverse("participants:coordinator")
-    assert f'href="{url}"' in login(coordinator).get(reverse("participants:dashboard")).text
-    assert f'href="{url}"' not in login(leader).get(reverse("participants:dashboard")).text
+    url = reverse("coordination:home")
+    assert f'href="{url}"' in login(coordinator).get(reverse("mypage:dashboard")).text
+    assert f'href="{url}"' not in login(leader).get(reverse("mypage:dashboard")).text

@@ -38,7 +38,7 @@ def ended(programme):
 
 
 def message_url(programme):
-    return reverse("participants:coordinator_programme_message", args=[programme.slug])
+    return reverse("coordination:programme_message", args=[programme.slug])
 
 
 @pytest.fixture
@@ -330,7 +330,7 @@ def test_it_sends_anonymous_visitors_to_log_in(client, programme, enrolled, lead
 
 
 def test_it_answers_404_to_an_unknown_programme(coordinator_client, db):
-    url = reverse("participants:coordinator_programme_message", args=["finnes-ikke"])
+    url = reverse("coordination:programme_message", args=["finnes-ikke"])
     assert coordinator_client.get(url).status_code == 404
 
 
@@ -349,7 +349,7 @@ def test_it_lists_no_message_sent_to_one_of_its_sessions(
     coordinator_client, programme, service_worker, coming
 ):
     register(service_worker, coming[0])
-    session_url = reverse("participants:coordinator_message", args=[coming[0].pk])
+    session_url = reverse("coordination:message", args=[coming[0].pk])
     coordinator_client.post(session_url, form(subject="Bare til samlingen"))
     assert recipients() == [service_worker.user.email]
     page = coordinator_client.get(message_url(programme)).content.decode()
@@ -359,7 +359,7 @@ def test_it_lists_no_message_sent_to_one_of_its_sessions(
 
 def test_the_coordinator_page_links_to_the_form_for_each_programme(coordinator_client, programme):
     other = factories.ProgrammeFactory()
-    page = coordinator_client.get(reverse("participants:coordinator")).content.decode()
+    page = coordinator_client.get(reverse("coordination:home")).content.decode()
     assert f'href="{message_url(programme)}"' in page
     assert f'href="{message_url(other)}"' in page
 

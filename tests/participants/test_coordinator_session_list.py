@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from participants.coordinator_selectors import everyone
+from coordination.selectors import everyone
 from participants.models import Registration
 from tests import factories
 
@@ -53,7 +53,7 @@ def full_session(session, organisation):
 
 
 def url(session):
-    return reverse("participants:coordinator_session", args=[session.pk])
+    return reverse("coordination:session", args=[session.pk])
 
 
 def test_it_lists_confirmed_people_with_their_details(login, coordinator, full_session):
@@ -95,14 +95,9 @@ def test_it_links_to_remove_only_people_who_hold_a_live_registration(
     cancelled_registration = full_session.registrations.get(status="cancelled")
     live = full_session.registrations.exclude(status="cancelled")
     for registration in live:
-        assert (
-            reverse("participants:coordinator_remove", args=[full_session.pk, registration.pk])
-            in text
-        )
+        assert reverse("coordination:remove", args=[full_session.pk, registration.pk]) in text
     assert (
-        reverse(
-            "participants:coordinator_remove", args=[full_session.pk, cancelled_registration.pk]
-        )
+        reverse("coordination:remove", args=[full_session.pk, cancelled_registration.pk])
         not in text
     )
 
@@ -133,7 +128,7 @@ def test_its_query_count_stays_the_same_with_ten_times_the_registrations(
 
 
 def test_the_overview_shows_each_programmes_sessions_with_counts(login, coordinator, full_session):
-    response = login(coordinator).get(reverse("participants:coordinator"))
+    response = login(coordinator).get(reverse("coordination:home"))
     assert response.status_code == 200
     [programme] = response.context["programmes"]
     [shown] = programme.coordinator_sessions
@@ -148,7 +143,7 @@ def test_the_overviews_query_count_stays_the_same_with_ten_times_the_sessions(
     programme = factories.ProgrammeFactory()
     for session in factories.SessionFactory.create_batch(3, programme=programme):
         factories.RegistrationFactory(session=session)
-    overview = reverse("participants:coordinator")
+    overview = reverse("coordination:home")
     # 1 auth session, 2 user, 3 the coordinator's participant row,
     # 4 programmes, 5 their sessions with venues and seat counts
     with assert_queries(4):
@@ -164,7 +159,7 @@ def test_the_overviews_query_count_stays_the_same_with_ten_times_the_sessions(
 def test_it_links_the_public_session_page_to_the_list_for_coordinators_only(
     client, login, coordinator, leader, session
 ):
-    list_url = reverse("participants:coordinator_session", args=[session.pk])
+    list_url = reverse("coordination:session", args=[session.pk])
     page = session.get_absolute_url()
     coordinator_html = login(coordinator).get(page).content.decode()
     assert f'href="{list_url}"' in coordinator_html

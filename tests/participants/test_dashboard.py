@@ -11,7 +11,7 @@ from participants.models import Participant, Registration
 from resourcegroups.models import SupervisionGroup
 from tests import factories
 
-DASHBOARD = reverse("participants:dashboard")
+DASHBOARD = reverse("mypage:dashboard")
 
 
 def in_days(days, **kwargs):
@@ -59,7 +59,7 @@ def test_it_shows_the_next_three_live_registrations_soonest_first(login, service
         < page.index("Dag om 40 dager")
     )
     assert "På venteliste nr. 1" in page
-    assert f'href="{reverse("participants:registrations")}">Alle påmeldingene dine' in page
+    assert f'href="{reverse("registrations:mine")}">Alle påmeldingene dine' in page
 
 
 def test_it_says_so_when_nothing_is_coming(login, service_worker):

@@ -8,8 +8,8 @@ from django.utils import timezone
 
 from familiestotte.celery import app
 from participants.models import Participant, Registration
-from participants.services import DIETARY_NEEDS_KEPT_DAYS, forget_dietary_needs
-from participants.tasks import forget_dietary_needs as forget_task
+from privacy.retention import DIETARY_NEEDS_KEPT_DAYS, forget_dietary_needs
+from privacy.tasks import forget_dietary_needs as forget_task
 from tests import factories
 
 LONG_AGO = timezone.now() - dt.timedelta(days=DIETARY_NEEDS_KEPT_DAYS + 60)
@@ -120,7 +120,7 @@ def test_it_tells_people_when_on_the_profile_form(login, person):
 
 
 def test_it_says_so_beside_them_on_the_personal_data_page(login, person):
-    response = login(person).get(reverse("participants:my_data"))
+    response = login(person).get(reverse("privacy:my_data"))
 
     assert 'Glutenfri <span class="text-muted">(slettes 30 dager etter din siste samling)' in (
         response.content.decode()

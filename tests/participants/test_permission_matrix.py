@@ -54,22 +54,22 @@ def world(programme, service_worker, leader, other_leader, other_service_worker,
 
 # name -> (url from the world, {persona: status}); a persona left out answers 404.
 GET_TABLE = {
-    "dashboard": (lambda w: reverse("participants:dashboard"), ANYONE_SIGNED_IN),
+    "dashboard": (lambda w: reverse("mypage:dashboard"), ANYONE_SIGNED_IN),
     "profile": (lambda w: reverse("participants:profile"), ANYONE_SIGNED_IN),
-    "registrations": (lambda w: reverse("participants:registrations"), ANYONE_SIGNED_IN),
-    "my data": (lambda w: reverse("participants:my_data"), ANYONE_SIGNED_IN),
-    "my data download": (lambda w: reverse("participants:my_data_download"), ANYONE_SIGNED_IN),
-    "delete my account": (lambda w: reverse("participants:delete_account"), ANYONE_SIGNED_IN),
+    "registrations": (lambda w: reverse("registrations:mine"), ANYONE_SIGNED_IN),
+    "my data": (lambda w: reverse("privacy:my_data"), ANYONE_SIGNED_IN),
+    "my data download": (lambda w: reverse("privacy:my_data_download"), ANYONE_SIGNED_IN),
+    "delete my account": (lambda w: reverse("privacy:delete_account"), ANYONE_SIGNED_IN),
     "cancel my registration": (
-        lambda w: reverse("participants:cancel", args=[w["registration"].pk]),
+        lambda w: reverse("registrations:cancel", args=[w["registration"].pk]),
         {"service_worker": 200},
     ),
     "staff": (
-        lambda w: reverse("participants:staff"),
+        lambda w: reverse("registrations:staff"),
         {"leader": 200, "other_leader": 200},
     ),
     "register my staff member": (
-        lambda w: reverse("participants:register_staff", args=[w["service_worker"].pk]),
+        lambda w: reverse("registrations:register_staff", args=[w["service_worker"].pk]),
         {"leader": 200},
     ),
     "session page": (
@@ -97,7 +97,7 @@ GET_TABLE = {
         {},
     ),
     "calendar feed with a wrong token": (
-        lambda w: reverse("participants:calendar_feed", args=["gjettet-token"]),
+        lambda w: reverse("registrations:calendar_feed", args=["gjettet-token"]),
         {},
     ),
 }
@@ -142,7 +142,7 @@ def test_it_answers_each_persona_as_the_table_says(request, world, name):
 @pytest.mark.parametrize("persona", [p for p in PERSONAS if p != "service_worker"])
 def test_it_lets_nobody_else_cancel_a_registration(request, client, world, persona):
     registration = world["registration"]
-    url = reverse("participants:cancel", args=[registration.pk])
+    url = reverse("registrations:cancel", args=[registration.pk])
     response = client_for(request, client, persona).post(url)
     assert response.status_code == (LOG_IN if persona == "anonymous" else 404)
     registration.refresh_from_db()
@@ -152,7 +152,7 @@ def test_it_lets_nobody_else_cancel_a_registration(request, client, world, perso
 
 @pytest.mark.parametrize("persona", [p for p in PERSONAS if p != "leader"])
 def test_it_lets_only_their_leader_register_a_staff_member(request, client, world, persona):
-    url = reverse("participants:register_staff", args=[world["service_worker"].pk])
+    url = reverse("registrations:register_staff", args=[world["service_worker"].pk])
     other_session = factories.SessionFactory(programme=world["programme"])
     response = client_for(request, client, persona).post(url, {"session": other_session.pk})
     assert response.status_code == (LOG_IN if persona == "anonymous" else 404)
@@ -162,7 +162,7 @@ def test_it_lets_only_their_leader_register_a_staff_member(request, client, worl
 def test_it_refuses_a_leader_a_staff_member_of_another_organisation(
     login, world, leader, other_service_worker
 ):
-    url = reverse("participants:register_staff", args=[other_service_worker.pk])
+    url = reverse("registrations:register_staff", args=[other_service_worker.pk])
     response = login(leader).post(url, {"session": world["session"].pk})
     assert response.status_code == 404
     assert not Registration.objects.filter(participant=other_service_worker).exists()
@@ -182,7 +182,7 @@ def test_it_refuses_a_session_id_swapped_into_the_staff_form(
             programme=factories.ProgrammeFactory(ends_on=world["programme"].ends_on)
         ),
     }
-    url = reverse("participants:register_staff", args=[service_worker.pk])
+    url = reverse("registrations:register_staff", args=[service_worker.pk])
     response = login(leader).post(url, {"session": sessions[swapped].pk})
     assert response.status_code == 200
     assert "Velg en av opplæringsdagene i listen." in response.text
@@ -192,18 +192,18 @@ def test_it_refuses_a_session_id_swapped_into_the_staff_form(
 def test_it_refuses_an_unconfirmed_leader_their_staff(login, organisation, service_worker):
     unconfirmed = factories.LeaderFactory(organisation=organisation, leader_confirmed=False)
     client = login(unconfirmed)
-    assert client.get(reverse("participants:staff")).status_code == 404
-    url = reverse("participants:register_staff", args=[service_worker.pk])
+    assert client.get(reverse("registrations:staff")).status_code == 404
+    url = reverse("registrations:register_staff", args=[service_worker.pk])
     assert client.get(url).status_code == 404
 
 
 @pytest.mark.parametrize("persona", [p for p in PERSONAS if p != "anonymous"])
 def test_it_registers_nobody_for_an_unpublished_session(request, client, world, persona):
     hidden = world["hidden_session"]
-    url = reverse("participants:register", args=[hidden.pk])
+    url = reverse("registrations:register", args=[hidden.pk])
     assert client_for(request, client, persona).post(url).status_code == 404
     programme_url = reverse(
-        "participants:register_training_days", args=[world["hidden_programme"].slug]
+        "registrations:register_training_days", args=[world["hidden_programme"].slug]
     )
     assert client.post(programme_url).status_code == 404
     assert not Registration.objects.filter(session__programme=world["hidden_programme"]).exists()
@@ -211,10 +211,10 @@ def test_it_registers_nobody_for_an_unpublished_session(request, client, world, 
 
 def test_it_registers_nobody_for_an_anonymous_post(client, world):
     session = world["session"]
-    response = client.post(reverse("participants:register", args=[session.pk]))
+    response = client.post(reverse("registrations:register", args=[session.pk]))
     assert response.status_code == LOG_IN
     response = client.post(
-        reverse("participants:register_training_days", args=[world["programme"].slug])
+        reverse("registrations:register_training_days", args=[world["programme"].slug])
     )
     assert response.status_code == LOG_IN
     assert Registration.objects.filter(session=session).count() == 1
@@ -223,7 +223,7 @@ def test_it_registers_nobody_for_an_anonymous_post(client, world):
 def test_it_renews_no_calendar_token_for_an_anonymous_post_or_a_get(client, login, world):
     person = world["service_worker"]
     token = person.calendar_token
-    url = reverse("participants:renew_calendar_token")
+    url = reverse("registrations:renew_calendar_token")
     assert client.post(url).status_code == LOG_IN
     assert login(person).get(url).status_code == 405
     person.refresh_from_db()
@@ -234,7 +234,7 @@ def test_it_registers_only_the_signed_in_person_whatever_the_post_names(
     login, world, service_worker, other_service_worker
 ):
     session = factories.SessionFactory(programme=world["programme"])
-    url = reverse("participants:register", args=[session.pk])
+    url = reverse("registrations:register", args=[session.pk])
     login(service_worker).post(url, {"participant": other_service_worker.pk})
     assert list(session.registrations.values_list("participant_id", flat=True)) == [
         service_worker.pk
@@ -260,6 +260,6 @@ def test_it_takes_the_leader_confirmation_away_when_a_leader_moves_organisation(
     leader.refresh_from_db()
     assert leader.organisation == other_organisation
     assert leader.leader_confirmed is False
-    assert client.get(reverse("participants:staff")).status_code == 404
-    url = reverse("participants:register_staff", args=[other_service_worker.pk])
+    assert client.get(reverse("registrations:staff")).status_code == 404
+    url = reverse("registrations:register_staff", args=[other_service_worker.pk])
     assert client.get(url).status_code == 404

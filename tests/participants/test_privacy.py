@@ -10,8 +10,8 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 
 from notifications.models import Email
-from participants import services
 from participants.models import Registration
+from registrations import services
 from resourcegroups.models import (
     Membership,
     SupervisionGroup,
@@ -20,9 +20,9 @@ from tests import factories
 
 User = get_user_model()
 CONFIRMED = Registration.Status.CONFIRMED
-MY_DATA = reverse("participants:my_data")
-DOWNLOAD = reverse("participants:my_data_download")
-DELETE = reverse("participants:delete_account")
+MY_DATA = reverse("privacy:my_data")
+DOWNLOAD = reverse("privacy:my_data_download")
+DELETE = reverse("privacy:delete_account")
 
 
 @pytest.mark.parametrize("url", [MY_DATA, DOWNLOAD, DELETE])
@@ -171,6 +171,6 @@ def test_it_lists_no_emails_of_an_address_added_but_not_verified(login, service_
         subject="Kari sin påmelding",
     )  # fmt: skip
 
-    response = login(service_worker).get(reverse("participants:my_data"))
+    response = login(service_worker).get(reverse("privacy:my_data"))
 
     assert "Kari sin påmelding" not in response.content.decode()

@@ -8,7 +8,10 @@ from zoneinfo import ZoneInfo
 from django.urls import reverse
 
 from participants.models import Registration
-from resourcegroups import charts, selectors
+from resourcegroups import charts
+from resourcegroups.selectors.enrolments import staff_for_page
+from resourcegroups.selectors.matrix import attendance_matrix
+from resourcegroups.selectors.work import status_over_time
 from resourcegroups.models import StatusChange
 from tests import factories
 
@@ -65,8 +68,8 @@ def test_it_draws_a_bar_as_high_as_the_rate(world):
     day_one = world.training_days[0]
     register(world, day_one, attended=True)
     register(world, day_one, attended=False)
-    staff = list(selectors.staff_for_page(world.own.enrolment))
-    matrix = selectors.attendance_matrix(
+    staff = list(staff_for_page(world.own.enrolment))
+    matrix = attendance_matrix(
         world.own.enrolment, staff=staff, training_days=world.training_days
     )
     chart = charts.attendance_chart(matrix.totals)
@@ -96,7 +99,7 @@ def test_it_counts_routines_and_offers_by_status_at_each_month_end(world, leader
         to_status="established",
         changed_at=dt.datetime(2027, 3, 31, 23, 0, tzinfo=OSLO),
     )
-    points = selectors.status_over_time(enrolment, now=dt.datetime(2027, 4, 15, tzinfo=OSLO))
+    points = status_over_time(enrolment, now=dt.datetime(2027, 4, 15, tzinfo=OSLO))
     by_month = {point.at.date(): point.counts for point in points}
     assert by_month[dt.date(2027, 2, 1)] == {
         "idea": 1,
@@ -136,7 +139,7 @@ def test_it_carries_statuses_from_before_the_first_point_shown(world):
         to_status="planned",
         changed_at=dt.datetime(2027, 5, 2, tzinfo=OSLO),
     )
-    points = selectors.status_over_time(
+    points = status_over_time(
         enrolment, now=dt.datetime(2027, 6, 15, tzinfo=OSLO), max_points=3
     )
     assert [point.at.date() for point in points] == [

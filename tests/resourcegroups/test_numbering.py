@@ -38,7 +38,7 @@ def enrolment_url(name, world):
 def test_the_overview_counts_cancelled_gatherings_in_the_total(
     login, coordinator, cancelled_second
 ):
-    response = login(coordinator).get(reverse("resourcegroups:overview"))
+    response = login(coordinator).get(reverse("coordination:organisations"))
     titles = [g.numbered_title for g in response.context["overview"].gatherings]
     assert titles == ["Ledersamling 1 av 3", "Ledersamling 3 av 3"]
     assert "Ledersamling 3 av 3" in response.content.decode()

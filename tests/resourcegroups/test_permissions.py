@@ -288,17 +288,17 @@ def test_it_gives_404_for_changed_ids_in_urls_and_form_fields(case, login, leade
 )
 def test_it_hides_the_overview_from_everyone_but_coordinators(persona, request, login, world):
     client = login(request.getfixturevalue(persona))
-    assert client.get(reverse("resourcegroups:overview")).status_code == 404
-    assert client.get(reverse("resourcegroups:overview_csv")).status_code == 404
-    assert client.get(reverse("resourcegroups:overview_xlsx")).status_code == 404
+    assert client.get(reverse("coordination:organisations")).status_code == 404
+    assert client.get(reverse("coordination:organisations_csv")).status_code == 404
+    assert client.get(reverse("coordination:organisations_xlsx")).status_code == 404
 
 
 def test_it_shows_the_overview_to_coordinators(login, coordinator, world):
-    assert login(coordinator).get(reverse("resourcegroups:overview")).status_code == 200
+    assert login(coordinator).get(reverse("coordination:organisations")).status_code == 200
 
 
 def test_it_sends_anonymous_visitors_from_the_overview_to_log_in(client, world):
-    response = client.get(reverse("resourcegroups:overview"))
+    response = client.get(reverse("coordination:organisations"))
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("account_login"))
 

@@ -78,7 +78,7 @@ def test_it_shows_the_overview_in_a_fixed_number_of_queries(
     login, coordinator, world, assert_queries
 ):
     client = login(coordinator)
-    url = reverse("resourcegroups:overview")
+    url = reverse("coordination:organisations")
     add_enrolments(world, 2)
     # 1 session, 2 user, 3 participant, 4 programmes for the chooser, 5 gatherings,
     # 6 regions for the filter, 7 enrolments with their counts, 8 reports
@@ -95,7 +95,7 @@ def test_it_exports_the_overview_in_a_fixed_number_of_queries(
     login, coordinator, world, assert_queries
 ):
     client = login(coordinator)
-    url = reverse("resourcegroups:overview_xlsx")
+    url = reverse("coordination:organisations_xlsx")
     add_enrolments(world, 2)
     # 1 session, 2 user, 3 participant, 4 programmes, 5 gatherings, 6 regions,
     # 7 enrolments with their counts, 8 reports

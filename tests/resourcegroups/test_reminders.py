@@ -7,7 +7,8 @@ import pytest
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from resourcegroups import services, tasks
+from reminders import report_due as services
+from reminders import tasks
 from resourcegroups.models import ProgressReport, report_due_at
 from tests import factories
 
@@ -24,7 +25,7 @@ def due_soon(world):
 
 
 def queued(**kwargs):
-    with mock.patch("notifications.services.queue_email") as queue_email:
+    with mock.patch("reminders.report_due.queue_email") as queue_email:
         count = services.send_report_due_reminders(**kwargs)
     return count, queue_email.call_args_list
 
@@ -40,7 +41,7 @@ def test_it_reminds_each_leader_of_an_unsubmitted_report_once(world, due_soon):
         f"report_due:{world.other.enrolment.pk}:{due_soon.pk}:{world.other.leader.user_id}",
     }
     assert {call.kwargs["kind"] for call in calls} == {"progress_report_due"}
-    assert {call.kwargs["template_prefix"] for call in calls} == {"resourcegroups/email/report_due"}
+    assert {call.kwargs["template_prefix"] for call in calls} == {"reminders/email/report_due"}
 
 
 def test_it_leaves_out_submitted_reports(world, due_soon):
@@ -96,7 +97,7 @@ def test_it_gives_the_same_keys_when_run_twice(world, due_soon):
 
 
 def test_it_runs_as_a_celery_task(world, due_soon):
-    with mock.patch("notifications.services.queue_email") as queue_email:
+    with mock.patch("reminders.report_due.queue_email") as queue_email:
         result = tasks.send_report_due_reminders.apply().get()
     assert result == 2
     assert queue_email.call_count == 2
@@ -133,7 +134,7 @@ def test_it_sends_each_leader_one_email_when_the_job_runs_twice(
 def test_it_tells_the_leader_in_the_weekly_digest_that_the_report_is_due(
     world, due_soon, django_capture_on_commit_callbacks, mailoutbox
 ):
-    from notifications.services import create_leader_digests
+    from reminders.digest import create_leader_digests
 
     ProgressReport.objects.filter(pk=world.other.report.pk).update(
         status="submitted", submitted_at=timezone.now()

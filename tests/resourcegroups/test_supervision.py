@@ -4,9 +4,9 @@
 import pytest
 from django.urls import reverse
 
-from participants import services
 from participants.models import Registration
-from participants.services import RegistrationError
+from registrations import services
+from registrations.services import RegistrationError
 from tests import factories
 
 
@@ -33,9 +33,7 @@ def test_its_supervisor_and_coordinators_see_it_too(
 def test_anyone_else_gets_a_404(client, login, leader, other_service_worker, supervision_group):
     for person in (leader, other_service_worker):  # the leader is of the member's unit
         assert login(person).get(supervision_group.get_absolute_url()).status_code == 404
-    missing = reverse(
-        "resourcegroups:supervision_group", kwargs={"pk": supervision_group.pk + 1000}
-    )
+    missing = reverse("supervision:group", kwargs={"pk": supervision_group.pk + 1000})
     assert login(other_service_worker).get(missing).status_code == 404
     client.logout()
     assert client.get(supervision_group.get_absolute_url()).status_code == 302  # to the log-in page
@@ -100,7 +98,7 @@ def test_the_session_page_tells_an_outsider_instead_of_offering_registration(
     session = supervision_group.meetings.get()
     outsider = login(other_service_worker).get(session.get_absolute_url()).content.decode()
     assert "Denne veiledningssamlingen er for medlemmene i veiledningsgruppa." in outsider
-    register_url = reverse("participants:register", kwargs={"pk": session.pk})
+    register_url = reverse("registrations:register", kwargs={"pk": session.pk})
     assert register_url not in outsider
     member = login(service_worker).get(session.get_absolute_url()).content.decode()
     assert register_url in member

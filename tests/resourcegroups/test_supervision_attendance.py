@@ -18,9 +18,7 @@ TOO_EARLY = "Oppmøte kan registreres når samlingen har startet."
 
 
 def attendance_url(group, session):
-    return reverse(
-        "resourcegroups:supervision_attendance", kwargs={"pk": group.pk, "session": session.pk}
-    )
+    return reverse("supervision:attendance", kwargs={"pk": group.pk, "session": session.pk})
 
 
 def start(session, hours_ago=1):

@@ -1,0 +1,118 @@
+"""Coordinators' downloads: a session's participant list and the overview of every
+organisation, as CSV and XLSX (familiestotte.spreadsheets, which also guards against
+formula injection)."""
+
+from collections.abc import Iterable
+
+from django.http import HttpResponse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from familiestotte import spreadsheets
+from participants.models import Registration
+from programme.models import Session
+
+
+def headers() -> list[str]:
+    return [
+        _("Name"),
+        _("Organisation"),
+        _("Role"),
+        _("Email"),
+        _("Phone"),
+        _("Dietary needs"),
+        _("Status"),
+    ]
+
+
+def status_text(registration: Registration) -> str:
+    position = getattr(registration, "queue_position", None)
+    if registration.status == Registration.Status.WAITLISTED and position:
+        return _("On the waiting list, no. %(position)s") % {"position": position}
+    return registration.get_status_display()
+
+
+def row(registration: Registration) -> list[str]:
+    participant = registration.participant
+    return [
+        participant.full_name,
+        participant.organisation.name if participant.organisation else "",
+        participant.get_role_display(),
+        participant.user.email,
+        participant.phone,
+        participant.dietary_needs,
+        status_text(registration),
+    ]
+
+
+def filename(session: Session, extension: str) -> str:
+    """«deltakerliste-opplaeringsdag-om-tema-2026-11-23.csv»: ASCII letters, digits, hyphens."""
+    local_day = timezone.localtime(session.starts_at).date().isoformat()
+    prefix = _("participant-list")
+    words = f"{prefix} {session.title[:60]} {local_day}"
+    stem = spreadsheets.file_slug(words) or "deltakerliste"
+    return f"{stem}.{extension}"
+
+
+def to_csv(registrations: Iterable[Registration]) -> bytes:
+    return spreadsheets.csv_bytes(headers(), (row(r) for r in registrations))
+
+
+def to_xlsx(session: Session, registrations: Iterable[Registration]) -> bytes:
+    return spreadsheets.xlsx_bytes(
+        headers(),
+        (row(r) for r in registrations),
+        sheet_title=_("Participants"),
+        document_title=session.title,
+        widths=[28, 28, 16, 32, 14, 28, 26],
+    )
+
+
+def _report_cell(report) -> str:
+    if report is None:
+        return _("Not started")
+    if not report.is_submitted:
+        return _("Draft")
+    return _("Submitted late") if report.is_late else _("Submitted")
+
+
+def overview_table(overview) -> tuple[list[str], list[list]]:
+    header = [
+        _("Organisation"),
+        _("Region"),
+        _("Kind"),
+        _("Enrolled on"),
+        _("Time set aside"),
+        _("Staff"),
+        _("Staff registered"),
+        _("Staff attending"),
+        _("Resource group members"),
+        _("Routines established"),
+        _("Offers for relatives established"),
+    ] + [_("Report: %(gathering)s") % {"gathering": g.numbered_title} for g in overview.gatherings]
+    rows = []
+    for row in overview.rows:
+        enrolment = row.enrolment
+        rows.append(
+            [
+                enrolment.organisation.name,
+                enrolment.organisation.region,
+                enrolment.organisation.get_kind_display(),
+                enrolment.enrolled_on.isoformat(),
+                enrolment.time_commitment_confirmed,
+                enrolment.staff_count,
+                enrolment.registered_count,
+                enrolment.attending_count,
+                enrolment.member_count,
+                enrolment.routines_established,
+                enrolment.offers_established,
+            ]
+            + [_report_cell(report) for _gathering, report in row.reports]
+        )
+    return header, rows
+
+
+def overview_response(overview, *, fmt: str) -> HttpResponse:
+    header, rows = overview_table(overview)
+    name = f"oversikt-{spreadsheets.file_slug(overview.programme.slug)}"
+    return spreadsheets.download(header, rows, name=name, sheet_title=_("Overview"), fmt=fmt)

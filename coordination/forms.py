@@ -1,0 +1,233 @@
+"""Forms for the coordinator pages: every input goes through one of these."""
+
+import re
+
+from django import forms
+from django.db.models import Exists, OuterRef, Q
+from django.utils.translation import gettext_lazy as _
+
+from participants.models import Organisation, Participant, Registration
+from programme.models import Session
+
+from .messages import ProgrammeAudience
+
+# How many people the «add a person» list shows at most; the search narrows it.
+CHOICE_LIMIT = 50
+
+
+class ParticipantChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        organisation = obj.organisation.name if obj.organisation else obj.get_role_display()
+        return f"{obj.full_name} – {organisation} ({obj.user.email})"
+
+
+class ParticipantSearchForm(forms.Form):
+    """The GET search that narrows the «add a person» list, so it works without JS."""
+
+    q = forms.CharField(
+        label=_("Search by name, email or organisation"),
+        required=False,
+        max_length=100,
+        strip=True,
+        widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
+        error_messages={"max_length": _("Write at most 100 characters.")},
+    )
+
+    def query(self) -> str:
+        return self.cleaned_data.get("q", "") if self.is_valid() else ""
+
+
+def matching(queryset, query: str):
+    """People whose name, email or organisation contains every word of the query."""
+    for word in query.split():
+        queryset = queryset.filter(
+            Q(full_name__icontains=word)
+            | Q(user__email__icontains=word)
+            | Q(organisation__name__icontains=word)
+        )
+    return queryset
+
+
+class AddParticipantForm(forms.Form):
+    participant = ParticipantChoiceField(
+        label=_("Participant"),
+        queryset=Participant.objects.none(),
+        empty_label=_("Choose a person"),
+        help_text=_(
+            "People who already have a place or a place on the waiting list are not shown. "
+            "If the session is full, the person is put on the waiting list."
+        ),
+        error_messages={
+            "required": _("Choose the person to add."),
+            "invalid_choice": _(
+                "That person cannot be chosen: they may already be registered. Choose again."
+            ),
+        },
+    )
+
+    def __init__(self, *args, session: Session, query: str = "", **kwargs):
+        super().__init__(*args, **kwargs)
+        live = Registration.objects.live().filter(participant=OuterRef("pk"), session=session)
+        eligible = (
+            Participant.objects.select_related("user", "organisation")
+            .exclude(Exists(live))
+            .order_by("full_name", "pk")
+        )
+        # Validation looks the chosen person up among everyone eligible (one query);
+        # the list on the page shows only those matching the search (see narrow()).
+        self.fields["participant"].queryset = eligible
+        self.query = query
+
+    def narrow(self) -> tuple[list[Participant], bool]:
+        """Show at most CHOICE_LIMIT people matching the search, in one query.
+        Returns them, and whether more matched."""
+        field = self.fields["participant"]
+        found = list(matching(field.queryset, self.query)[: CHOICE_LIMIT + 1])
+        shown = found[:CHOICE_LIMIT]
+        field.widget.choices = [("", field.empty_label)] + [
+            (person.pk, field.label_from_instance(person)) for person in shown
+        ]
+        return shown, len(found) > CHOICE_LIMIT
+
+
+class CapacityForm(forms.Form):
+    capacity = forms.IntegerField(
+        label=_("Number of seats"),
+        min_value=1,
+        max_value=10_000,
+        help_text=_(
+            "Raising the number moves people from the waiting list in order. "
+            "It cannot be lower than the number of people already registered."
+        ),
+        error_messages={
+            "required": _("Write the number of seats."),
+            "invalid": _("Write the number of seats as a whole number, e.g. 30."),
+            "min_value": _("A session needs at least one seat."),
+            "max_value": _("Write a number of seats of at most 10 000."),
+        },
+        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+    )
+
+
+class BaseMessageForm(forms.Form):
+    """Subject, message and the token that names the message: sending the same form twice
+    sends it once. The subclasses say who gets it."""
+
+    subject = forms.CharField(
+        label=_("Subject"),
+        max_length=150,
+        error_messages={
+            "required": _("Write a subject."),
+            "max_length": _("Keep the subject to at most 150 characters."),
+        },
+    )
+    body = forms.CharField(
+        label=_("Message"),
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        error_messages={
+            "required": _("Write the message."),
+            "max_length": _("Keep the message to at most 5000 characters."),
+        },
+    )
+    # Names the message: sending the same form twice sends it once.
+    token = forms.CharField(required=False, widget=forms.HiddenInput)
+    # Where the email links to, and the reminder to write nothing about patients or relatives.
+    body_help_text = ""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["body"].help_text = self.body_help_text
+
+    def clean(self):
+        cleaned = super().clean()
+        # Checked here, not on the field: a hidden field's error would not show.
+        if not re.fullmatch(r"[0-9a-f]{32}", cleaned.get("token") or ""):
+            raise forms.ValidationError(
+                _("The form is out of date. Reload the page and try again."), code="stale"
+            )
+        return cleaned
+
+
+class MessageForm(BaseMessageForm):
+    """A coordinator's message to the people registered for a session."""
+
+    include_waitlisted = forms.BooleanField(
+        label=_("Send it to those on the waiting list too"), required=False
+    )
+
+    body_help_text = _(
+        "Each person gets it by email, greeted by name, with a link to the session's "
+        "page. A blank line starts a new paragraph. Write nothing about patients or "
+        "relatives."
+    )
+
+
+class ProgrammeMessageForm(BaseMessageForm):
+    """A coordinator's message to a whole programme: its leaders, or everyone registered."""
+
+    audience = forms.TypedChoiceField(
+        label=_("Recipients"),
+        choices=ProgrammeAudience.choices,
+        coerce=ProgrammeAudience,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": _("Choose who gets the message."),
+            "invalid_choice": _("Choose who gets the message."),
+        },
+    )
+    include_waitlisted = forms.BooleanField(
+        label=_("Also those on the waiting lists (only with «Everyone registered»)"),
+        required=False,
+    )
+    field_order = ["audience", "include_waitlisted", "subject", "body"]
+
+    body_help_text = _(
+        "Each person gets it once by email, greeted by name, with a link to the "
+        "programme's page. A blank line starts a new paragraph. Write nothing about "
+        "patients or relatives."
+    )
+
+
+class RemoveForm(forms.Form):
+    """The confirmation step of a removal: a POST with a CSRF token and nothing else."""
+
+
+class OverviewFilterForm(forms.Form):
+    """The coordinator's filters, sent as GET parameters."""
+
+    q = forms.CharField(label=_("Organisation name"), required=False, max_length=100)
+    region = forms.ChoiceField(label=_("Region"), required=False)
+    kind = forms.ChoiceField(
+        label=_("Kind"),
+        required=False,
+        choices=[("", _("All kinds"))] + list(Organisation.Kind.choices),
+    )
+    has_group = forms.ChoiceField(
+        label=_("Resource group"),
+        required=False,
+        choices=[("", _("All")), ("yes", _("In place")), ("no", _("Not in place"))],
+    )
+    missing_report = forms.TypedChoiceField(
+        label=_("Report not submitted for"), required=False, coerce=int, empty_value=None
+    )
+    sort = forms.ChoiceField(
+        label=_("Sort by"),
+        required=False,
+        choices=[
+            ("name", _("Name")),
+            ("region", _("Region")),
+            ("staff", _("Staff")),
+            ("registered", _("Staff registered")),
+            ("attending", _("Staff attending")),
+            ("group", _("Resource group members")),
+            ("established", _("Routines and offers established")),
+        ],
+    )
+
+    def __init__(self, *args, regions, gatherings, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["region"].choices = [("", _("All regions"))] + [(r, r) for r in regions]
+        self.fields["missing_report"].choices = [("", _("–"))] + [
+            (g.pk, g.numbered_title) for g in gatherings
+        ]

@@ -1,0 +1,195 @@
+"""A coordinator's message to the people of a session or of a whole programme: one outbox
+row per person, greeted by name, recorded in one transaction and sent once however
+often the form is sent (its token names the message)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.db import models, transaction
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from notifications.dispatch import dispatch_soon
+from notifications.models import Email
+from notifications.outbox import recipient_name
+from notifications.rendering import (
+    REASONS,
+    absolute,
+    common_context,
+    render_templates,
+    session_name,
+)
+from participants.models import Registration
+
+from . import selectors
+
+
+class ProgrammeAudience(models.TextChoices):
+    """Who a coordinator's message to a whole programme goes to."""
+
+    LEADERS = "leaders", gettext_lazy("Leaders of participating units")
+    REGISTERED = "registered", gettext_lazy("Everyone registered")
+
+
+@dataclass(frozen=True)
+class CoordinatorMessage:
+    """What a coordinator writes. `message_id` names the message (the form's token):
+    sending it again, after a double click or a reload, records nothing more."""
+
+    subject: str
+    body: str
+    message_id: str
+    sender: object  # the coordinator's user
+
+
+def message_session(*, session, message: CoordinatorMessage, include_waitlisted: bool) -> int:
+    """Email a coordinator's message to everyone confirmed for the session (and those on
+    its waiting list, if asked); returns how many people it goes to.
+
+    Each person's email greets them by name and names nobody else. Five queries, and one
+    render per person.
+    """
+    statuses = selectors.message_statuses(include_waitlisted)
+    with transaction.atomic():
+        registrations = list(
+            Registration.objects.filter(session=session, status__in=statuses)
+            .select_related("participant__user")
+            .order_by("pk")
+        )
+        with translation.override(settings.LANGUAGE_CODE):
+            reason = str(REASONS[Email.Kind.MESSAGE] % {"session": session_name(session)})
+        key = f"{Email.Kind.MESSAGE}:{message.message_id}"
+        addressees = [_Addressee(f"{key}:{r.pk}", r.participant, reason, r) for r in registrations]
+        _record_messages(message, addressees, url=session.get_absolute_url(), session=session)
+    return len(registrations)
+
+
+def message_programme(
+    *,
+    programme,
+    audience: ProgrammeAudience,
+    message: CoordinatorMessage,
+    include_waitlisted: bool,
+) -> int:
+    """Email a coordinator's message to a whole programme; returns how many people it
+    goes to, each person once however many registrations they hold.
+
+    `audience` LEADERS: the confirmed leaders of every organisation enrolled in the
+    programme. REGISTERED: everyone confirmed for a session of the programme that has
+    neither ended nor been cancelled, and, if `include_waitlisted`, those on its waiting
+    lists. The email links to the programme's page. Three queries (a fourth for the
+    programme's content type, once per process), and one render per person.
+    """
+    with transaction.atomic():
+        if audience == ProgrammeAudience.LEADERS:
+            people = selectors.programme_leaders(programme)
+        else:
+            people = selectors.programme_registrants(
+                programme, include_waitlisted=include_waitlisted
+            )
+        people = list(people.select_related("user", "organisation").order_by("pk"))
+        with translation.override(settings.LANGUAGE_CODE):
+            addressees = [
+                _Addressee(
+                    # The programme too: a token replayed to another programme is a
+                    # message of its own, not a repeat.
+                    f"{Email.Kind.MESSAGE}:{message.message_id}:programme:{programme.pk}"
+                    f":person:{person.pk}",
+                    person,
+                    _programme_reason(programme, audience, include_waitlisted, person),
+                )
+                for person in people
+            ]
+        _record_messages(message, addressees, url=programme.get_absolute_url(), concerns=programme)
+    return len(people)
+
+
+def _programme_reason(programme, audience, include_waitlisted: bool, person) -> str:
+    if audience == ProgrammeAudience.LEADERS:
+        return _(
+            "You get this email because you are a confirmed leader of %(organisation)s, "
+            "which takes part in %(programme)s in Familiestøtte."
+        ) % {"organisation": person.organisation.name, "programme": programme.name}
+    if include_waitlisted:
+        text = _(
+            "You get this email because you are registered for, or on the waiting list "
+            "for, a coming session of %(programme)s in Familiestøtte."
+        )
+    else:
+        text = _(
+            "You get this email because you are registered for a coming session of "
+            "%(programme)s in Familiestøtte."
+        )
+    return text % {"programme": programme.name}
+
+
+class _Addressee(NamedTuple):
+    key: str
+    person: object  # a Participant with its user
+    reason: str
+    registration: object = None
+
+
+def _record_messages(
+    message: CoordinatorMessage,
+    addressees: list[_Addressee],
+    *,
+    url: str,
+    session=None,
+    concerns=None,
+) -> None:
+    """Record a coordinator's message, one outbox row per addressee not yet sent it, in
+    the caller's transaction; each email links to `url` (a path on the portal). Two
+    queries (the keys already there, the INSERT)."""
+    keys = [addressee.key for addressee in addressees]
+    sent = set(Email.objects.filter(key__in=keys).values_list("key", flat=True))
+    body = message.body.replace("\r\n", "\n")
+    context = {
+        "subject": message.subject,
+        "paragraphs": [p.strip() for p in body.split("\n\n") if p.strip()],
+        "url": absolute(url),
+    }
+    sender = message.sender
+    data = {"message": message.message_id, "sender": recipient_name(sender) or sender.email}
+    concerned = (
+        {"content_type": ContentType.objects.get_for_model(concerns), "object_id": concerns.pk}
+        if concerns is not None
+        else {}
+    )
+    emails = []
+    for addressee in addressees:
+        if addressee.key in sent:
+            continue
+        person = addressee.person
+        rendered_subject, text, html = render_templates(
+            "notifications/email/notice",
+            {
+                **common_context(recipient_name=person.full_name),
+                **context,
+                "reason": addressee.reason,
+            },
+        )
+        emails.append(
+            Email(
+                key=addressee.key,
+                kind=Email.Kind.MESSAGE,
+                recipient=person.user,
+                to_email=person.user.email,
+                registration=addressee.registration,
+                session=session,
+                subject=rendered_subject[:300],
+                body_text=text,
+                body_html=html,
+                data=data,
+                **concerned,
+            )
+        )
+    # ignore_conflicts: a second send of the same message racing this one records nothing.
+    Email.objects.bulk_create(emails, ignore_conflicts=True)
+    if emails:
+        dispatch_soon()

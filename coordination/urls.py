@@ -1,0 +1,51 @@
+from django.urls import path
+
+from .views import messages, organisations, sessions
+
+app_name = "coordination"
+
+session = "koordinator/samlinger/<int:pk>/"
+
+urlpatterns = [
+    path("koordinator/", sessions.SessionOverviewView.as_view(), name="home"),
+    path(session, sessions.SessionListView.as_view(), name="session"),
+    path(session + "legg-til/", sessions.AddParticipantView.as_view(), name="add"),
+    path(
+        session + "pameldinger/<int:registration_pk>/meld-av/",
+        sessions.RemoveView.as_view(),
+        name="remove",
+    ),
+    path(session + "plasser/", sessions.CapacityView.as_view(), name="capacity"),
+    path(session + "oppmote/", sessions.AttendanceView.as_view(), name="attendance"),
+    path(
+        session + "deltakerliste.csv",
+        sessions.ExportView.as_view(extension="csv"),
+        name="export_csv",
+    ),
+    path(
+        session + "deltakerliste.xlsx",
+        sessions.ExportView.as_view(extension="xlsx"),
+        name="export_xlsx",
+    ),
+    path(session + "melding/", messages.MessageView.as_view(), name="message"),
+    path(
+        "koordinator/program/<slug:slug>/melding/",
+        messages.ProgrammeMessageView.as_view(),
+        name="programme_message",
+    ),
+    path(
+        "enhet/oversikt/",
+        organisations.OrganisationOverviewView.as_view(),
+        name="organisations",
+    ),
+    path(
+        "enhet/oversikt/eksport.csv",
+        organisations.OrganisationOverviewExportView.as_view(format="csv"),
+        name="organisations_csv",
+    ),
+    path(
+        "enhet/oversikt/eksport.xlsx",
+        organisations.OrganisationOverviewExportView.as_view(format="xlsx"),
+        name="organisations_xlsx",
+    ),
+]

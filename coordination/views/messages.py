@@ -1,0 +1,116 @@
+"""A coordinator's message to a session's people or to a whole programme."""
+
+import uuid
+
+from django.contrib import messages
+from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.generic import FormView
+
+from programme.models import Programme
+
+from .. import selectors
+from ..forms import MessageForm, ProgrammeMessageForm
+from ..messages import CoordinatorMessage, ProgrammeAudience, message_programme, message_session
+from ..mixins import CoordinatorRequiredMixin, SessionMixin
+
+
+class MessageMixin:
+    """What the session's and the programme's message forms share: a fresh token names
+    each message, and the coordinator is told how many people it goes to."""
+
+    def get_initial(self):
+        return {"token": uuid.uuid4().hex}
+
+    def message(self, form) -> CoordinatorMessage:
+        return CoordinatorMessage(
+            subject=form.cleaned_data["subject"],
+            body=form.cleaned_data["body"],
+            message_id=form.cleaned_data["token"],
+            sender=self.request.user,
+        )
+
+    def announce(self, count: int) -> None:
+        messages.success(
+            self.request,
+            ngettext(
+                "The message is on its way to %(count)s person.",
+                "The message is on its way to %(count)s people.",
+                count,
+            )
+            % {"count": count},
+        )
+
+
+class MessageView(SessionMixin, MessageMixin, FormView):
+    """Email a message to everyone registered (and, if chosen, those waiting)."""
+
+    template_name = "coordination/message.html"
+    form_class = MessageForm
+
+    def get_context_data(self, **kwargs):
+        kwargs["sent"] = selectors.sent_messages(self.get_session())
+        return super().get_context_data(**kwargs)
+
+    def form_valid(self, form):
+        count = message_session(
+            session=self.get_session(),
+            message=self.message(form),
+            include_waitlisted=form.cleaned_data["include_waitlisted"],
+        )
+        if count == 0:
+            form.add_error(
+                None, _("Nobody is registered for this session, so nobody would get it.")
+            )
+            return self.form_invalid(form)
+        self.announce(count)
+        return HttpResponseRedirect(self.session_url())
+
+
+class ProgrammeMessageView(CoordinatorRequiredMixin, MessageMixin, FormView):
+    """Email a message to a whole programme: the leaders of its participating units, or
+    everyone registered for a coming session (and, if chosen, those waiting)."""
+
+    template_name = "coordination/programme_message.html"
+    form_class = ProgrammeMessageForm
+
+    def get_programme(self) -> Programme:
+        if not hasattr(self, "_programme"):
+            self._programme = get_object_or_404(Programme, slug=self.kwargs["slug"])
+        return self._programme
+
+    def get_initial(self):
+        return {**super().get_initial(), "audience": ProgrammeAudience.LEADERS}
+
+    def get_context_data(self, **kwargs):
+        programme = self.get_programme()
+        kwargs["programme"] = programme
+        kwargs["counts"] = selectors.programme_audience_counts(programme)
+        kwargs["sent"] = selectors.sent_programme_messages(programme)
+        return super().get_context_data(**kwargs)
+
+    def form_valid(self, form):
+        audience = form.cleaned_data["audience"]
+        count = message_programme(
+            programme=self.get_programme(),
+            audience=audience,
+            message=self.message(form),
+            include_waitlisted=form.cleaned_data["include_waitlisted"],
+        )
+        if count == 0:
+            if audience == ProgrammeAudience.LEADERS:
+                error = _(
+                    "No participating unit of the programme has a confirmed leader, so "
+                    "nobody would get it."
+                )
+            else:
+                error = _(
+                    "Nobody is registered for a coming session of the programme, so nobody "
+                    "would get it."
+                )
+            form.add_error("audience", error)
+            return self.form_invalid(form)
+        self.announce(count)
+        return HttpResponseRedirect(self.request.path)

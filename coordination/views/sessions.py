@@ -1,0 +1,214 @@
+"""The coordinator's sessions: every programme's sessions with their seats, and each
+session's list, with people added and removed by hand, capacity, attendance and the
+list as a file.
+
+Every view answers 404 to anyone who is not a coordinator, and sends anonymous
+visitors to log in. The rules live in registrations; these views check permissions,
+read forms and call them.
+"""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.utils.http import content_disposition_header
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.generic import FormView, TemplateView
+
+from familiestotte import spreadsheets
+from participants.models import Registration
+from registrations import services
+from registrations.attendance_views import AttendanceMixin
+from registrations.selectors import session_list
+
+from .. import exports, selectors
+from ..forms import AddParticipantForm, CapacityForm, ParticipantSearchForm, RemoveForm
+from ..mixins import CoordinatorRequiredMixin, SessionMixin
+
+
+class SessionOverviewView(CoordinatorRequiredMixin, TemplateView):
+    """Every programme with its sessions and their confirmed, waitlisted and capacity counts."""
+
+    template_name = "coordination/overview.html"
+
+    def get_context_data(self, **kwargs):
+        kwargs["programmes"] = selectors.programmes_with_sessions()
+        return super().get_context_data(**kwargs)
+
+
+class SessionListView(SessionMixin, TemplateView):
+    """A session's list: confirmed, the waiting list in order, cancelled."""
+
+    template_name = "coordination/session_list.html"
+
+    def get_context_data(self, **kwargs):
+        kwargs["roster"] = session_list(self.get_session())
+        return super().get_context_data(**kwargs)
+
+
+class AddParticipantView(SessionMixin, FormView):
+    """Add a person by hand: past the deadline and the audience, never past capacity."""
+
+    template_name = "coordination/add_participant.html"
+    form_class = AddParticipantForm
+
+    def get_search_form(self) -> ParticipantSearchForm:
+        if not hasattr(self, "_search_form"):
+            self._search_form = ParticipantSearchForm(self.request.GET or None)
+        return self._search_form
+
+    def get_form_kwargs(self):
+        return {
+            **super().get_form_kwargs(),
+            "session": self.get_session(),
+            "query": self.get_search_form().query(),
+        }
+
+    def get_context_data(self, **kwargs):
+        form = kwargs.get("form") or self.get_form()
+        kwargs["form"] = form
+        kwargs["search_form"] = self.get_search_form()
+        kwargs["shown"], kwargs["more"] = form.narrow()
+        return super().get_context_data(**kwargs)
+
+    def form_valid(self, form):
+        participant = form.cleaned_data["participant"]
+        try:
+            registration = services.register(
+                participant=participant,
+                session=self.get_session(),
+                actor=self.request.user,
+                force=True,
+            )
+        except ValidationError as error:
+            form.add_error("participant", error)
+            return self.form_invalid(form)
+        if registration.status == Registration.Status.CONFIRMED:
+            text = _("%(name)s is registered for the session.")
+        else:
+            text = _("The session is full: %(name)s is on the waiting list.")
+        messages.success(self.request, text % {"name": participant.full_name})
+        return HttpResponseRedirect(self.session_url())
+
+
+class RemoveView(SessionMixin, FormView):
+    """Cancel a registration after a confirmation step; the first on the waiting list moves up."""
+
+    template_name = "coordination/remove.html"
+    form_class = RemoveForm
+
+    def get_registration(self) -> Registration:
+        if not hasattr(self, "_registration"):
+            self._registration = get_object_or_404(
+                Registration.objects.select_related(
+                    "participant__user", "participant__organisation"
+                ),
+                pk=self.kwargs["registration_pk"],
+                session_id=self.get_session().pk,
+            )
+        return self._registration
+
+    def get(self, request, *args, **kwargs):
+        if self.get_registration().status == Registration.Status.CANCELLED:
+            return self.already_cancelled()
+        return super().get(request, *args, **kwargs)
+
+    def already_cancelled(self):
+        messages.info(
+            self.request,
+            _("%(name)s was already cancelled.")
+            % {"name": self.get_registration().participant.full_name},
+        )
+        return HttpResponseRedirect(self.session_url())
+
+    def get_context_data(self, **kwargs):
+        kwargs["registration"] = self.get_registration()
+        return super().get_context_data(**kwargs)
+
+    def form_valid(self, form):
+        registration = self.get_registration()
+        if registration.status == Registration.Status.CANCELLED:
+            return self.already_cancelled()
+        try:
+            promoted = services.cancel(registration=registration, actor=self.request.user)
+        except ValidationError as error:
+            for text in error.messages:
+                messages.error(self.request, text)
+            return HttpResponseRedirect(self.session_url())
+        messages.success(
+            self.request,
+            _("%(name)s is removed from the session.")
+            % {"name": registration.participant.full_name},
+        )
+        if promoted is not None:
+            messages.info(
+                self.request,
+                _("%(name)s moved up from the waiting list and has been told by email.")
+                % {"name": promoted.participant.full_name},
+            )
+        return HttpResponseRedirect(self.session_url())
+
+
+class CapacityView(SessionMixin, FormView):
+    """Change the number of seats; raising it promotes from the waiting list in order."""
+
+    template_name = "coordination/capacity.html"
+    form_class = CapacityForm
+
+    def get_initial(self):
+        return {"capacity": self.get_session().capacity}
+
+    def form_valid(self, form):
+        try:
+            promoted = services.change_capacity(
+                session=self.get_session(),
+                capacity=form.cleaned_data["capacity"],
+                actor=self.request.user,
+            )
+        except ValidationError as error:
+            form.add_error("capacity", error)
+            return self.form_invalid(form)
+        messages.success(
+            self.request,
+            _("The session now has %(capacity)s seats.")
+            % {"capacity": form.cleaned_data["capacity"]},
+        )
+        if promoted:
+            names = ", ".join(r.participant.full_name for r in promoted)
+            messages.info(
+                self.request, _("Moved up from the waiting list: %(names)s.") % {"names": names}
+            )
+        return HttpResponseRedirect(self.session_url())
+
+
+class AttendanceView(SessionMixin, AttendanceMixin, FormView):
+    """The coordinator takes attendance at any session; back to the session's list."""
+
+    template_name = "coordination/attendance.html"
+
+    def back_url(self) -> str:
+        return self.session_url()
+
+
+class ExportView(SessionMixin, View):
+    """The session's list as a file: CSV (UTF-8 with BOM, `;`) or XLSX."""
+
+    http_method_names = ["get", "head"]
+    extension = "csv"
+
+    def get(self, request, *args, **kwargs):
+        session = self.get_session()
+        registrations = selectors.everyone(session_list(session))
+        if self.extension == "xlsx":
+            content = exports.to_xlsx(session, registrations)
+            content_type = spreadsheets.XLSX_CONTENT_TYPE
+        else:
+            content = exports.to_csv(registrations)
+            content_type = spreadsheets.CSV_CONTENT_TYPE
+        response = HttpResponse(content, content_type=content_type)
+        response["Content-Disposition"] = content_disposition_header(
+            as_attachment=True, filename=exports.filename(session, self.extension)
+        )
+        response["Cache-Control"] = "private, no-store"
+        return response

@@ -1,0 +1,64 @@
+"""The attendance form a coordinator (coordination) and a group's supervisor
+(supervision) both use."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpResponseRedirect
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from participants.models import Registration
+
+from .attendance import attendance_too_early, record_attendances
+from .forms import AttendanceForm
+from .selectors import session_list
+
+
+class AttendanceMixin:
+    """Attended / did not attend for every confirmed person of `get_session()`, saved in
+    one transaction by record_attendances with the signed-in user as actor, then
+    back to `back_url()`. The coordinator's and the supervisor's attendance pages share it;
+    each view looks the session up and checks the permission itself."""
+
+    form_class = AttendanceForm
+
+    def back_url(self) -> str:
+        raise NotImplementedError
+
+    def get_context_data(self, **kwargs):
+        session = self.get_session()
+        if timezone.now() < session.starts_at:
+            kwargs["too_early"] = attendance_too_early(session)
+        kwargs.setdefault("back_url", self.back_url())
+        return super().get_context_data(**kwargs)
+
+    def attendees(self) -> list[Registration]:
+        """The confirmed registrations the form lists."""
+        return session_list(self.get_session()).confirmed
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "registrations": self.attendees()}
+
+    def form_valid(self, form):
+        changes = form.changes()
+        try:
+            record_attendances(
+                session_id=self.get_session().pk, changes=changes, actor=self.request.user
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+            return self.form_invalid(form)
+        if changes:
+            messages.success(
+                self.request,
+                ngettext(
+                    "Attendance is saved for %(count)s person.",
+                    "Attendance is saved for %(count)s people.",
+                    len(changes),
+                )
+                % {"count": len(changes)},
+            )
+        else:
+            messages.info(self.request, _("Nothing was changed."))
+        return HttpResponseRedirect(self.back_url())

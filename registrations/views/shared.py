@@ -1,0 +1,83 @@
+"""What the person's own pages and a leader's staff pages share: the outcome of a
+registration in words, a live registration looked up for its owner, and the cancel
+step with its «are you sure?» page."""
+
+from django.contrib import messages
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from participants.models import Registration
+
+from .. import selectors, services
+
+
+def say_outcome(request, registration: Registration, *, name: str | None = None) -> None:
+    """Tell the person what happened: a seat, or a place on the waiting list."""
+    title = registration.session.title
+    if registration.status == Registration.Status.CONFIRMED:
+        if name:
+            text = _("%(name)s is registered for «%(title)s».")
+        else:
+            text = _("You are registered for «%(title)s». A confirmation is on its way by email.")
+        messages.success(request, text % {"name": name, "title": title})
+        return
+    position = registration.queue_position  # set by services.register
+    if name:
+        text = _("«%(title)s» is full. %(name)s is number %(position)s on the waiting list.")
+    else:
+        text = _(
+            "«%(title)s» is full. You are number %(position)s on the waiting list; "
+            "we will email you if you get a seat."
+        )
+    messages.info(request, text % {"name": name, "title": title, "position": position})
+
+
+def live_registration_or_404(pk, **owner):
+    """A live registration, with its waiting-list place in the one query; 404 unless it
+    belongs to `owner` (a participant filter)."""
+    return get_object_or_404(
+        selectors.with_positions(Registration.objects.live().select_related("participant")),
+        pk=pk,
+        **owner,
+    )
+
+
+def cancel_page(request, registration, *, person, texts, done_url):
+    """GET asks «are you sure?» (its «No» leads back to `done_url`); POST cancels, says
+    so with `texts` (on time, late), formatted with the session's title and `person`'s
+    name, and returns to `done_url`. `person` is whose registration it is when someone
+    else cancels it (a leader for their staff); None when people cancel their own."""
+    if request.method == "POST":
+        try:
+            # Whoever is promoted is told by email; it is not this page's business.
+            services.cancel(registration=registration, actor=request.user)
+        except services.RegistrationError as exc:
+            messages.error(request, exc.messages[0])
+        else:
+            on_time, late = texts
+            text = late if registration.is_late_cancellation else on_time
+            name = person.full_name if person else ""
+            messages.success(request, text % {"name": name, "title": registration.session.title})
+        return redirect(done_url)
+    return render(
+        request,
+        "registrations/cancel.html",
+        {
+            "registration": registration,
+            "person": person,
+            "position": registration.queue_position,
+            "is_late": not registration.session.registration_open,
+            "back_url": reverse(done_url),
+        },
+    )
+
+
+def own_cancel_texts() -> tuple[str, str]:
+    return (
+        _("Your registration for «%(title)s» is cancelled."),
+        _(
+            "Your registration for «%(title)s» is cancelled. The deadline had passed, "
+            "so it is recorded as a late cancellation."
+        ),
+    )

@@ -1,0 +1,73 @@
+"""A supervision group's page, and its supervisor's attendance at its meetings."""
+
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.http import Http404
+from django.template.response import TemplateResponse
+from django.views import View
+from django.views.generic import FormView
+
+from participants.rules import is_coordinator
+from programme.models import Session
+from registrations.attendance_views import AttendanceMixin
+from resourcegroups.models import SupervisionGroup
+
+from . import selectors
+
+
+class SupervisionGroupView(LoginRequiredMixin, View):
+    """A supervision group: its supervisor, meetings and members. For its members, its
+    supervisor and coordinators; anyone else gets a 404."""
+
+    def get(self, request, pk):
+        participant = getattr(request.user, "participant", None)
+        try:
+            group = selectors.supervision_group_page(
+                pk=pk, participant=participant, coordinator=is_coordinator(request.user)
+            )
+        except SupervisionGroup.DoesNotExist as exc:
+            raise Http404 from exc
+        return TemplateResponse(request, "supervision/group.html", {"group": group})
+
+
+class SupervisionAttendanceView(LoginRequiredMixin, AttendanceMixin, FormView):
+    """The group's supervisor takes attendance at one of its meetings, as a coordinator does
+    on the session's list; back to the group's page. Anonymous: to the log-in page; anyone
+    but its supervisor or a coordinator, or a session that is not one of this group's
+    meetings: 404."""
+
+    template_name = "supervision/attendance.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated:
+            self.get_meeting()  # the permission check, before any form is read
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_meeting(self) -> tuple[SupervisionGroup, Session]:
+        if not hasattr(self, "_meeting"):
+            try:
+                self._meeting = selectors.supervision_meeting(
+                    group_pk=self.kwargs["pk"],
+                    session_pk=self.kwargs["session"],
+                    participant=getattr(self.request.user, "participant", None),
+                    coordinator=is_coordinator(self.request.user),
+                )
+            except (SupervisionGroup.DoesNotExist, Session.DoesNotExist) as exc:
+                raise Http404 from exc
+        return self._meeting
+
+    def get_session(self) -> Session:
+        return self.get_meeting()[1]
+
+    def attendees(self):
+        """The group's own members only: a meeting may be shared with another group, whose
+        members this supervisor does not lead (one query more)."""
+        group, _session = self.get_meeting()
+        members = set(group.members.values_list("pk", flat=True))
+        return [r for r in super().attendees() if r.participant_id in members]
+
+    def back_url(self) -> str:
+        return self.get_meeting()[0].get_absolute_url()
+
+    def get_context_data(self, **kwargs):
+        kwargs["group"], kwargs["session"] = self.get_meeting()
+        return super().get_context_data(**kwargs)
