@@ -3,12 +3,12 @@
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.http import Http404
 from django.template.response import TemplateResponse
+from django.utils.functional import cached_property
 from django.views import View
-from django.views.generic import FormView
 
 from participants.rules import is_coordinator
 from programme.models import Session
-from registrations.attendance_views import AttendanceMixin
+from registrations.attendance_views import AttendanceFormView
 from resourcegroups.models import SupervisionGroup
 
 from . import selectors
@@ -29,45 +29,43 @@ class SupervisionGroupView(LoginRequiredMixin, View):
         return TemplateResponse(request, "supervision/group.html", {"group": group})
 
 
-class SupervisionAttendanceView(LoginRequiredMixin, AttendanceMixin, FormView):
-    """The group's supervisor takes attendance at one of its meetings, as a coordinator does
-    on the session's list; back to the group's page. Anonymous: to the log-in page; anyone
-    but its supervisor or a coordinator, or a session that is not one of this group's
-    meetings: 404."""
+class SupervisionAttendanceView(LoginRequiredMixin, AttendanceFormView):
+    """The group's supervisor (or a coordinator) takes attendance at one of its meetings;
+    back to the group's page. Anonymous: to the log-in page; anyone else, or a session that
+    is not one of the group's meetings: 404."""
 
     template_name = "supervision/attendance.html"
 
     def dispatch(self, request, *args, **kwargs):
         if request.user.is_authenticated:
-            self.get_meeting()  # the permission check, before any form is read
+            _ = self.meeting  # the permission check, before any form is read
         return super().dispatch(request, *args, **kwargs)
 
-    def get_meeting(self) -> tuple[SupervisionGroup, Session]:
-        if not hasattr(self, "_meeting"):
-            try:
-                self._meeting = selectors.supervision_meeting(
-                    group_pk=self.kwargs["pk"],
-                    session_pk=self.kwargs["session"],
-                    participant=getattr(self.request.user, "participant", None),
-                    coordinator=is_coordinator(self.request.user),
-                )
-            except (SupervisionGroup.DoesNotExist, Session.DoesNotExist) as exc:
-                raise Http404 from exc
-        return self._meeting
+    @cached_property
+    def meeting(self) -> tuple[SupervisionGroup, Session]:
+        try:
+            return selectors.supervision_meeting(
+                group_pk=self.kwargs["pk"],
+                session_pk=self.kwargs["session"],
+                participant=getattr(self.request.user, "participant", None),
+                coordinator=is_coordinator(self.request.user),
+            )
+        except (SupervisionGroup.DoesNotExist, Session.DoesNotExist) as exc:
+            raise Http404 from exc
 
     def get_session(self) -> Session:
-        return self.get_meeting()[1]
+        return self.meeting[1]
 
     def attendees(self):
         """The group's own members only: a meeting may be shared with another group, whose
         members this supervisor does not lead (one query more)."""
-        group, _session = self.get_meeting()
+        group, _session = self.meeting
         members = set(group.members.values_list("pk", flat=True))
         return [r for r in super().attendees() if r.participant_id in members]
 
     def back_url(self) -> str:
-        return self.get_meeting()[0].get_absolute_url()
+        return self.meeting[0].get_absolute_url()
 
     def get_context_data(self, **kwargs):
-        kwargs["group"], kwargs["session"] = self.get_meeting()
+        kwargs["group"], kwargs["session"] = self.meeting
         return super().get_context_data(**kwargs)

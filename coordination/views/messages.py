@@ -5,8 +5,9 @@ import uuid
 from django.contrib import messages
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.generic import FormView
 
 from programme.models import Programme
@@ -15,6 +16,16 @@ from .. import selectors
 from ..forms import MessageForm, ProgrammeMessageForm
 from ..messages import CoordinatorMessage, ProgrammeAudience, message_programme, message_session
 from ..mixins import CoordinatorRequiredMixin, SessionMixin
+
+# Why a programme message with no recipients is refused, by the audience chosen.
+NOBODY_IN_AUDIENCE = {
+    ProgrammeAudience.LEADERS: gettext_lazy(
+        "No participating unit of the programme has a confirmed leader, so nobody would get it."
+    ),
+    ProgrammeAudience.REGISTERED: gettext_lazy(
+        "Nobody is registered for a coming session of the programme, so nobody would get it."
+    ),
+}
 
 
 class MessageMixin:
@@ -76,41 +87,29 @@ class ProgrammeMessageView(CoordinatorRequiredMixin, MessageMixin, FormView):
     template_name = "coordination/programme_message.html"
     form_class = ProgrammeMessageForm
 
-    def get_programme(self) -> Programme:
-        if not hasattr(self, "_programme"):
-            self._programme = get_object_or_404(Programme, slug=self.kwargs["slug"])
-        return self._programme
+    @cached_property
+    def programme(self) -> Programme:
+        return get_object_or_404(Programme, slug=self.kwargs["slug"])
 
     def get_initial(self):
         return {**super().get_initial(), "audience": ProgrammeAudience.LEADERS}
 
     def get_context_data(self, **kwargs):
-        programme = self.get_programme()
-        kwargs["programme"] = programme
-        kwargs["counts"] = selectors.programme_audience_counts(programme)
-        kwargs["sent"] = selectors.sent_programme_messages(programme)
+        kwargs["programme"] = self.programme
+        kwargs["counts"] = selectors.programme_audience_counts(self.programme)
+        kwargs["sent"] = selectors.sent_programme_messages(self.programme)
         return super().get_context_data(**kwargs)
 
     def form_valid(self, form):
         audience = form.cleaned_data["audience"]
         count = message_programme(
-            programme=self.get_programme(),
+            programme=self.programme,
             audience=audience,
             message=self.message(form),
             include_waitlisted=form.cleaned_data["include_waitlisted"],
         )
         if count == 0:
-            if audience == ProgrammeAudience.LEADERS:
-                error = _(
-                    "No participating unit of the programme has a confirmed leader, so "
-                    "nobody would get it."
-                )
-            else:
-                error = _(
-                    "Nobody is registered for a coming session of the programme, so nobody "
-                    "would get it."
-                )
-            form.add_error("audience", error)
+            form.add_error("audience", NOBODY_IN_AUDIENCE[audience])
             return self.form_invalid(form)
         self.announce(count)
         return HttpResponseRedirect(self.request.path)

@@ -1,5 +1,7 @@
 """The coordinator's overview of every organisation in a programme, and its download."""
 
+from typing import Any
+
 from django.http import Http404
 from django.template.response import TemplateResponse
 from django.views import View
@@ -34,17 +36,7 @@ class OrganisationOverviewView(CoordinatorRequiredMixin, View):
             regions=organisations.regions_in(programme),
             gatherings=gatherings,
         )
-        filters = form.cleaned_data if form.is_valid() else {}
-        result = organisations.overview(
-            programme,
-            q=filters.get("q", ""),
-            region=filters.get("region", ""),
-            kind=filters.get("kind", ""),
-            has_group=filters.get("has_group", ""),
-            missing_report=filters.get("missing_report"),
-            sort=filters.get("sort") or "name",
-            gatherings=gatherings,
-        )
+        result = organisations.overview(programme, gatherings=gatherings, **chosen_filters(form))
         return programmes, programme, form, result
 
     def get(self, request):
@@ -68,3 +60,16 @@ class OrganisationOverviewExportView(OrganisationOverviewView):
     def get(self, request):
         _programmes, programme, _form, result = self.overview()
         return overview_response(result, fmt=self.format)
+
+
+def chosen_filters(form: OverviewFilterForm) -> dict[str, Any]:
+    """The filters as the overview takes them; an invalid choice shows everything."""
+    filters = form.cleaned_data if form.is_valid() else {}
+    return {
+        "q": filters.get("q", ""),
+        "region": filters.get("region", ""),
+        "kind": filters.get("kind", ""),
+        "has_group": filters.get("has_group", ""),
+        "missing_report": filters.get("missing_report"),
+        "sort": filters.get("sort") or "name",
+    }

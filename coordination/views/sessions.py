@@ -9,8 +9,9 @@ read forms and call them.
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse, HttpResponseRedirect
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
+from django.utils.functional import cached_property
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views import View
@@ -19,7 +20,7 @@ from django.views.generic import FormView, TemplateView
 from familiestotte import spreadsheets
 from participants.models import Registration
 from registrations import services
-from registrations.attendance_views import AttendanceMixin
+from registrations.attendance_views import AttendanceFormView
 from registrations.selectors import session_list
 
 from .. import exports, selectors
@@ -53,22 +54,21 @@ class AddParticipantView(SessionMixin, FormView):
     template_name = "coordination/add_participant.html"
     form_class = AddParticipantForm
 
-    def get_search_form(self) -> ParticipantSearchForm:
-        if not hasattr(self, "_search_form"):
-            self._search_form = ParticipantSearchForm(self.request.GET or None)
-        return self._search_form
+    @cached_property
+    def search_form(self) -> ParticipantSearchForm:
+        return ParticipantSearchForm(self.request.GET or None)
 
     def get_form_kwargs(self):
         return {
             **super().get_form_kwargs(),
             "session": self.get_session(),
-            "query": self.get_search_form().query(),
+            "query": self.search_form.query(),
         }
 
     def get_context_data(self, **kwargs):
         form = kwargs.get("form") or self.get_form()
         kwargs["form"] = form
-        kwargs["search_form"] = self.get_search_form()
+        kwargs["search_form"] = self.search_form
         kwargs["shown"], kwargs["more"] = form.narrow()
         return super().get_context_data(**kwargs)
 
@@ -84,11 +84,7 @@ class AddParticipantView(SessionMixin, FormView):
         except ValidationError as error:
             form.add_error("participant", error)
             return self.form_invalid(form)
-        if registration.status == Registration.Status.CONFIRMED:
-            text = _("%(name)s is registered for the session.")
-        else:
-            text = _("The session is full: %(name)s is on the waiting list.")
-        messages.success(self.request, text % {"name": participant.full_name})
+        tell_registered(self.request, registration)
         return HttpResponseRedirect(self.session_url())
 
 
@@ -98,36 +94,29 @@ class RemoveView(SessionMixin, FormView):
     template_name = "coordination/remove.html"
     form_class = RemoveForm
 
-    def get_registration(self) -> Registration:
-        if not hasattr(self, "_registration"):
-            self._registration = get_object_or_404(
-                Registration.objects.select_related(
-                    "participant__user", "participant__organisation"
-                ),
-                pk=self.kwargs["registration_pk"],
-                session_id=self.get_session().pk,
-            )
-        return self._registration
+    @cached_property
+    def registration(self) -> Registration:
+        return get_object_or_404(
+            Registration.objects.select_related("participant__user", "participant__organisation"),
+            pk=self.kwargs["registration_pk"],
+            session_id=self.get_session().pk,
+        )
 
     def get(self, request, *args, **kwargs):
-        if self.get_registration().status == Registration.Status.CANCELLED:
+        if self.registration.status == Registration.Status.CANCELLED:
             return self.already_cancelled()
         return super().get(request, *args, **kwargs)
 
     def already_cancelled(self):
-        messages.info(
-            self.request,
-            _("%(name)s was already cancelled.")
-            % {"name": self.get_registration().participant.full_name},
-        )
+        tell_already_cancelled(self.request, self.registration)
         return HttpResponseRedirect(self.session_url())
 
     def get_context_data(self, **kwargs):
-        kwargs["registration"] = self.get_registration()
+        kwargs["registration"] = self.registration
         return super().get_context_data(**kwargs)
 
     def form_valid(self, form):
-        registration = self.get_registration()
+        registration = self.registration
         if registration.status == Registration.Status.CANCELLED:
             return self.already_cancelled()
         try:
@@ -136,17 +125,7 @@ class RemoveView(SessionMixin, FormView):
             for text in error.messages:
                 messages.error(self.request, text)
             return HttpResponseRedirect(self.session_url())
-        messages.success(
-            self.request,
-            _("%(name)s is removed from the session.")
-            % {"name": registration.participant.full_name},
-        )
-        if promoted is not None:
-            messages.info(
-                self.request,
-                _("%(name)s moved up from the waiting list and has been told by email.")
-                % {"name": promoted.participant.full_name},
-            )
+        tell_removed(self.request, registration, promoted)
         return HttpResponseRedirect(self.session_url())
 
 
@@ -182,7 +161,7 @@ class CapacityView(SessionMixin, FormView):
         return HttpResponseRedirect(self.session_url())
 
 
-class AttendanceView(SessionMixin, AttendanceMixin, FormView):
+class AttendanceView(SessionMixin, AttendanceFormView):
     """The coordinator takes attendance at any session; back to the session's list."""
 
     template_name = "coordination/attendance.html"
@@ -212,3 +191,33 @@ class ExportView(SessionMixin, View):
         )
         response["Cache-Control"] = "private, no-store"
         return response
+
+
+def tell_registered(request: HttpRequest, registration: Registration) -> None:
+    if registration.status == Registration.Status.CONFIRMED:
+        text = _("%(name)s is registered for the session.")
+    else:
+        text = _("The session is full: %(name)s is on the waiting list.")
+    messages.success(request, text % {"name": registration.participant.full_name})
+
+
+def tell_removed(
+    request: HttpRequest, registration: Registration, promoted: Registration | None
+) -> None:
+    messages.success(
+        request,
+        _("%(name)s is removed from the session.") % {"name": registration.participant.full_name},
+    )
+    if promoted is not None:
+        messages.info(
+            request,
+            _("%(name)s moved up from the waiting list and has been told by email.")
+            % {"name": promoted.participant.full_name},
+        )
+
+
+def tell_already_cancelled(request: HttpRequest, registration: Registration) -> None:
+    messages.info(
+        request,
+        _("%(name)s was already cancelled.") % {"name": registration.participant.full_name},
+    )

@@ -69,9 +69,7 @@ def test_it_draws_a_bar_as_high_as_the_rate(world):
     register(world, day_one, attended=True)
     register(world, day_one, attended=False)
     staff = list(staff_for_page(world.own.enrolment))
-    matrix = attendance_matrix(
-        world.own.enrolment, staff=staff, training_days=world.training_days
-    )
+    matrix = attendance_matrix(world.own.enrolment, staff=staff, training_days=world.training_days)
     chart = charts.attendance_chart(matrix.totals)
     assert chart.bars[0].height == charts.PLOT_HEIGHT / 2
     assert chart.bars[0].value_label == "50 %"
@@ -139,9 +137,7 @@ def test_it_carries_statuses_from_before_the_first_point_shown(world):
         to_status="planned",
         changed_at=dt.datetime(2027, 5, 2, tzinfo=OSLO),
     )
-    points = status_over_time(
-        enrolment, now=dt.datetime(2027, 6, 15, tzinfo=OSLO), max_points=3
-    )
+    points = status_over_time(enrolment, now=dt.datetime(2027, 6, 15, tzinfo=OSLO), max_points=3)
     assert [point.at.date() for point in points] == [
         dt.date(2027, 5, 1),
         dt.date(2027, 6, 1),
