@@ -46,7 +46,3 @@ def belongs_to(user, organisation):
         and organisation is not None
         and participant.organisation_id == getattr(organisation, "pk", organisation)
     )
-
-
-rules.add_perm("participants.view_staff", is_coordinator | is_leader_of)
-rules.add_perm("participants.register_staff", is_coordinator | is_leader_of)
