@@ -1,6 +1,7 @@
 """Forms for the coordinator pages: every input goes through one of these."""
 
 import re
+from typing import TYPE_CHECKING
 
 from django import forms
 from django.db.models import Exists, OuterRef, Q
@@ -10,6 +11,9 @@ from participants.models import Organisation, Participant, Registration
 from programme.models import Session
 
 from .messages import ProgrammeAudience
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 # How many people the «add a person» list shows at most; the search narrows it.
 CHOICE_LIMIT = 50
@@ -75,13 +79,18 @@ class AddParticipantForm(forms.Form):
         )
         # Validation looks the chosen person up among everyone eligible (one query);
         # the list on the page shows only those matching the search (see narrow()).
-        self.fields["participant"].queryset = eligible
+        self.participant_field().queryset = eligible
         self.query = query
+
+    def participant_field(self) -> ParticipantChoiceField:
+        field = self.fields["participant"]
+        assert isinstance(field, ParticipantChoiceField)  # declared above
+        return field
 
     def narrow(self) -> tuple[list[Participant], bool]:
         """Show at most CHOICE_LIMIT people matching the search, in one query.
         Returns them, and whether more matched."""
-        field = self.fields["participant"]
+        field = self.participant_field()
         found = list(matching(field.queryset, self.query)[: CHOICE_LIMIT + 1])
         shown = found[:CHOICE_LIMIT]
         field.widget.choices = [("", field.empty_label)] + [
@@ -133,7 +142,7 @@ class BaseMessageForm(forms.Form):
     # Names the message: sending the same form twice sends it once.
     token = forms.CharField(required=False, widget=forms.HiddenInput)
     # Where the email links to, and the reminder to write nothing about patients or relatives.
-    body_help_text = ""
+    body_help_text: "StrOrPromise" = ""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -141,6 +150,7 @@ class BaseMessageForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
+        assert cleaned is not None  # forms.Form.clean returns cleaned_data
         # Checked here, not on the field: a hidden field's error would not show.
         if not re.fullmatch(r"[0-9a-f]{32}", cleaned.get("token") or ""):
             raise forms.ValidationError(
@@ -227,7 +237,9 @@ class OverviewFilterForm(forms.Form):
 
     def __init__(self, *args, regions, gatherings, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["region"].choices = [("", _("All regions"))] + [(r, r) for r in regions]
-        self.fields["missing_report"].choices = [("", _("–"))] + [
-            (g.pk, g.numbered_title) for g in gatherings
-        ]
+        region = self.fields["region"]
+        missing_report = self.fields["missing_report"]
+        assert isinstance(region, forms.ChoiceField)  # both declared above
+        assert isinstance(missing_report, forms.TypedChoiceField)
+        region.choices = [("", _("All regions"))] + [(r, r) for r in regions]
+        missing_report.choices = [("", _("–"))] + [(g.pk, g.numbered_title) for g in gatherings]

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from django.conf import settings
+from django.contrib.auth.models import User
 from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
 from django.utils import translation
@@ -24,7 +25,7 @@ from notifications.rendering import (
     render_templates,
     session_name,
 )
-from participants.models import Registration
+from participants.models import Participant, Registration
 
 from . import selectors
 
@@ -44,7 +45,7 @@ class CoordinatorMessage:
     subject: str
     body: str
     message_id: str
-    sender: object  # the coordinator's user
+    sender: User  # the coordinator
 
 
 def message_session(*, session, message: CoordinatorMessage, include_waitlisted: bool) -> int:
@@ -87,12 +88,12 @@ def message_programme(
     """
     with transaction.atomic():
         if audience == ProgrammeAudience.LEADERS:
-            people = selectors.programme_leaders(programme)
+            audience_people = selectors.programme_leaders(programme)
         else:
-            people = selectors.programme_registrants(
+            audience_people = selectors.programme_registrants(
                 programme, include_waitlisted=include_waitlisted
             )
-        people = list(people.select_related("user", "organisation").order_by("pk"))
+        people = list(audience_people.select_related("user", "organisation").order_by("pk"))
         with translation.override(settings.LANGUAGE_CODE):
             addressees = [
                 _Addressee(
@@ -130,9 +131,9 @@ def _programme_reason(programme, audience, include_waitlisted: bool, person) -> 
 
 class _Addressee(NamedTuple):
     key: str
-    person: object  # a Participant with its user
+    person: Participant  # with its user
     reason: str
-    registration: object = None
+    registration: Registration | None = None
 
 
 def _record_messages(

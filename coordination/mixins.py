@@ -3,6 +3,8 @@
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.http import Http404
 from django.urls import reverse
+from django.views.generic import View
+from django.views.generic.base import ContextMixin
 
 from participants.rules import is_coordinator
 from programme.models import Session
@@ -19,8 +21,13 @@ class CoordinatorRequiredMixin(LoginRequiredMixin):
         return super().dispatch(request, *args, **kwargs)
 
 
-class SessionMixin(CoordinatorRequiredMixin):
-    """The session named in the URL, with its programme, venue and seat counts."""
+class SessionMixin(CoordinatorRequiredMixin, ContextMixin, View):
+    """The session named in the URL, with its programme, venue and seat counts.
+
+    ContextMixin and View are bases for the type checker's sake (get_context_data, kwargs);
+    in every view's MRO they still come after the generic view the mixin is used with."""
+
+    _session: Session
 
     def get_session(self) -> Session:
         if not hasattr(self, "_session"):

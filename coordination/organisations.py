@@ -124,7 +124,7 @@ def overview(
                 )
             )
         )
-    enrolments = list(enrolments.order_by(*OVERVIEW_SORTS.get(sort, OVERVIEW_SORTS["name"])))
+    ordered = list(enrolments.order_by(*OVERVIEW_SORTS.get(sort, OVERVIEW_SORTS["name"])))
     reports = {
         (report.enrolment_id, report.gathering_id): report
         for report in ProgressReport.objects.filter(enrolment__programme=programme).only(
@@ -140,7 +140,7 @@ def overview(
             enrolment=enrolment,
             reports=[(g, reports.get((enrolment.pk, g.pk))) for g in gatherings],
         )
-        for enrolment in enrolments
+        for enrolment in ordered
     ]
     return Overview(programme=programme, gatherings=gatherings, rows=rows)
 

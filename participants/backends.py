@@ -61,7 +61,10 @@ def user_with_participant(user_id):
     return user
 
 
-class ParticipantJoinedMixin:
+class ParticipantJoinedMixin(backends.ModelBackend):
+    """Mixed into Django's and allauth's backends (both ModelBackend, so the MRO is the
+    same as without this base); get_user loads the participant with the user."""
+
     def get_user(self, user_id):
         user = user_with_participant(user_id)
         return user if user is not None and self.user_can_authenticate(user) else None

@@ -37,7 +37,9 @@ class ProfileForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if self.instance.pk and self.instance.role not in dict(self.fields["role"].choices):
+        role = self.fields["role"]
+        assert isinstance(role, forms.ChoiceField)  # declared above
+        if self.instance.pk and not role.valid_value(self.instance.role):
             # Coordinators and supervisors keep the role a coordinator gave them.
             del self.fields["role"]
 

@@ -4,6 +4,7 @@ JSON values; codes as stored, with their labels."""
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from django.utils import timezone
 
@@ -21,7 +22,7 @@ def as_json(data: PersonalData) -> dict:
     """The same as the page, as plain JSON values; codes as stored, with their labels."""
     user = data.user
     participant = data.participant
-    result = {
+    result: dict[str, Any] = {
         "exported_at": _moment(timezone.now()),
         "account": {
             "email": user.email,

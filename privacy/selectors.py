@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from allauth.account.models import EmailAddress
+from django.contrib.auth.models import User
 from django.db.models import Prefetch, Q
 
 from certificates.models import Certificate
@@ -23,7 +24,7 @@ from resourcegroups.models import Membership, SupervisionGroup
 
 @dataclass
 class PersonalData:
-    user: object
+    user: User
     email_addresses: list[EmailAddress]
     participant: Participant | None
     registrations: list[Registration] = field(default_factory=list)

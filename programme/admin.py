@@ -7,7 +7,9 @@ from .models import Article, ContactPerson, Goal, Material, Programme, Session, 
 
 # A link typed without a scheme gets https://, as Django 6 will do by default (and
 # without its deprecation warning).
-HTTPS_LINKS = {models.URLField: {"assume_scheme": "https"}}
+HTTPS_LINKS: dict[type[models.Field], dict[str, str]] = {
+    models.URLField: {"assume_scheme": "https"}
+}
 
 
 class GoalInline(admin.TabularInline):

@@ -37,7 +37,9 @@ def calendar_named(name: str) -> Calendar:
 
 def _location(session: Session) -> str:
     if session.venue_id:
-        return session.venue.full_address
+        venue = session.venue
+        assert venue is not None  # its id is set
+        return venue.full_address
     return session.online_url or _("Online")
 
 

@@ -2,11 +2,15 @@
 
 from collections import Counter
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.db.models import Count, Prefetch, Q
 from django.utils.translation import gettext_lazy as _
 
 from .models import Article, Programme, Session, Theme
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 KIND_HEADINGS = {
     Session.Kind.TRAINING_DAY: _("Training days"),
@@ -20,7 +24,7 @@ KIND_HEADINGS = {
 @dataclass
 class SessionGroup:
     kind: str
-    label: str
+    label: "StrOrPromise"
     sessions: list
 
 

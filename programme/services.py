@@ -82,7 +82,7 @@ def _copy_themes(source: Programme, programme: Programme) -> dict[int, Theme]:
                 order=theme.order,
                 title=theme.title,
                 description=theme.description,
-                parent=copies.get(theme.parent_id),
+                parent=copies.get(theme.parent_id) if theme.parent_id is not None else None,
             )
         pending = [t for t in pending if t.pk not in copies]
     return copies

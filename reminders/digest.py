@@ -21,7 +21,7 @@ from participants.models import Participant, Registration
 from registrations.selectors import waiting_position
 from resourcegroups.models import report_due_at
 
-from .report_due import reports_due_for_reminder
+from .report_due import DueReport, reports_due_for_reminder
 from .session_reminders import ZONE
 
 DIGEST_WEEKS = 4
@@ -61,6 +61,8 @@ def create_leader_digests(*, now: dt.datetime | None = None) -> int:
         sections = [by_leader[leader.pk] for by_leader in extra if by_leader.get(leader.pk)]
         if not items and not sections:
             continue
+        organisation = leader.organisation
+        assert organisation is not None  # leaders chosen with organisation__isnull=False
         context = common_context(recipient_name=leader.full_name)
         context.update(
             {"leader": leader, "items": items, "sections": sections, "weeks": DIGEST_WEEKS}
@@ -69,7 +71,7 @@ def create_leader_digests(*, now: dt.datetime | None = None) -> int:
             context["reason"] = _(
                 "You get this email because you are a confirmed leader of %(organisation)s "
                 "in Familiestøtte."
-            ) % {"organisation": leader.organisation.name}
+            ) % {"organisation": organisation.name}
         subject, text, html = render_templates("reminders/email/leader_digest", context)
         rows.append(
             Email(
@@ -92,11 +94,13 @@ def create_leader_digests(*, now: dt.datetime | None = None) -> int:
 def progress_report_due(leaders: list[Participant], now: dt.datetime) -> dict[int, dict]:
     """{leader pk: section} for leaders whose organisation has a report due; one
     selection of due reports per digest run."""
-    first_due = {}
-    for due in reports_due_for_reminder(now=now):
-        first_due.setdefault(due.enrolment.organisation_id, due)
+    first_due: dict[int, DueReport] = {}
+    for report in reports_due_for_reminder(now=now):
+        first_due.setdefault(report.enrolment.organisation_id, report)
     sections = {}
     for leader in leaders:
+        if leader.organisation_id is None:
+            continue
         due = first_due.get(leader.organisation_id)
         if due is None:
             continue

@@ -151,7 +151,7 @@ def _record_reminders(*, session, days: int, due: dt.datetime, dispatched: bool)
         )
         for registration_id, user_id, email in registrations
     ]
-    ids = []
+    ids: list[int] = []
     for chunk in chunks(rows, 2000):
         Email.objects.bulk_create(chunk, ignore_conflicts=True)
         keys = [row.key for row in chunk]

@@ -68,7 +68,7 @@ class StatusChangeInline(admin.TabularInline):
     model = StatusChange
     extra = 0
     can_delete = False
-    fields = ["changed_at", "from_status", "to_status", "changed_by", "note"]
+    fields = ("changed_at", "from_status", "to_status", "changed_by", "note")
     readonly_fields = fields
 
     def has_add_permission(self, request, obj=None):

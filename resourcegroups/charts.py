@@ -18,7 +18,8 @@ PLOT_HEIGHT = HEIGHT - MARGIN_BOTTOM - MARGIN_TOP
 PLOT_WIDTH = WIDTH - MARGIN_LEFT - 8
 
 # Colour-blind-safe palette (Okabe–Ito), also set by class in resourcegroups.css.
-STATUS_FILLS = {
+# Keyed by status value: WorkStatus.values are plain strings.
+STATUS_FILLS: dict[str, str] = {
     WorkStatus.IDEA: "#999999",
     WorkStatus.PLANNED: "#56B4E9",
     WorkStatus.IN_PROGRESS: "#E69F00",

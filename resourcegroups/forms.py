@@ -3,12 +3,15 @@ to the organisation or programme on the server: an id from elsewhere gives 404, 
 the same id in a URL would."""
 
 import datetime as dt
+from typing import TYPE_CHECKING, Any
 
 from django import forms
+from django.db.models import QuerySet
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from participants.models import Participant
 from programme.models import Goal
 
 from .models import GoalAssessment, Meeting, Offer, Partner, Routine, WorkStatus
@@ -19,7 +22,14 @@ NO_PATIENT_DATA = _(
 )
 
 
-class ScopedChoiceMixin:
+if TYPE_CHECKING:
+    # What the mixin is mixed into, for the type checker; at run time a plain mixin.
+    _ModelChoiceField = forms.ModelChoiceField
+else:
+    _ModelChoiceField = object
+
+
+class ScopedChoiceMixin(_ModelChoiceField):
     """A submitted id of a row that exists but lies outside `scope` is a 404.
 
     `scope` is everything the person may name (the organisation's staff, the
@@ -27,11 +37,14 @@ class ScopedChoiceMixin:
     and an id inside the scope but not offered is an ordinary form error.
     """
 
-    scope = None
+    scope: QuerySet[Any] | None = None
 
     def outside_scope(self, value) -> bool:
-        scope = self.scope if self.scope is not None else self.queryset
-        model = self.queryset.model
+        queryset = self.queryset
+        # Set before the form validates; Django's own lookup needs it too.
+        assert queryset is not None
+        scope = self.scope if self.scope is not None else queryset
+        model = queryset.model
         try:
             pk = int(value)
         except (ValueError, TypeError):
@@ -50,11 +63,22 @@ class ScopedModelMultipleChoiceField(ScopedChoiceMixin, forms.ModelMultipleChoic
     def _check_values(self, value):
         if any(self.outside_scope(v) for v in value):
             raise Http404
-        return super()._check_values(value)
+        # django-stubs omit this private method of ModelMultipleChoiceField.
+        return super()._check_values(value)  # type: ignore[misc]
+
+
+class StaffMemberChoiceField(ScopedModelChoiceField):
+    def label_from_instance(self, obj: Participant) -> str:
+        return f"{obj.full_name} ({obj.job_title})"
+
+
+class ContactPersonChoiceField(ScopedModelChoiceField):
+    def label_from_instance(self, obj: Participant) -> str:
+        return obj.full_name
 
 
 class MemberForm(forms.Form):
-    participant = ScopedModelChoiceField(
+    participant = StaffMemberChoiceField(
         label=_("Staff member"),
         queryset=None,
         empty_label=_("Choose a staff member"),
@@ -64,13 +88,13 @@ class MemberForm(forms.Form):
     def __init__(self, *args, staff, member_ids=(), **kwargs):
         super().__init__(*args, **kwargs)
         field = self.fields["participant"]
+        assert isinstance(field, StaffMemberChoiceField)  # declared above
         field.scope = staff
         field.queryset = staff.exclude(pk__in=list(member_ids))
-        field.label_from_instance = lambda p: f"{p.full_name} ({p.job_title})"
 
 
 class ContactForm(forms.Form):
-    contact_person = ScopedModelChoiceField(
+    contact_person = ContactPersonChoiceField(
         label=_("Contact person"),
         queryset=None,
         required=False,
@@ -80,8 +104,9 @@ class ContactForm(forms.Form):
 
     def __init__(self, *args, staff, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["contact_person"].queryset = staff
-        self.fields["contact_person"].label_from_instance = lambda p: p.full_name
+        field = self.fields["contact_person"]
+        assert isinstance(field, ContactPersonChoiceField)  # declared above
+        field.queryset = staff
 
 
 class MeetingForm(forms.ModelForm):
@@ -115,7 +140,9 @@ class WorkForm(forms.ModelForm):
 
     def __init__(self, *args, programme, with_status=False, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["goals"].queryset = Goal.objects.filter(programme=programme).order_by("number")
+        goals = self.fields["goals"]
+        assert isinstance(goals, ScopedModelMultipleChoiceField)  # declared above
+        goals.queryset = Goal.objects.filter(programme=programme).order_by("number")
         if not with_status:
             self.fields.pop("status", None)
         else:
@@ -193,7 +220,8 @@ class ReportForm(forms.Form):
                 choices=GoalAssessment.Progress.choices,
                 coerce=int,
                 required=False,
-                empty_value=GoalAssessment.Progress.NOT_STARTED,
+                # django-stubs say str | None; Django returns any empty_value as it is.
+                empty_value=GoalAssessment.Progress.NOT_STARTED,  # type: ignore[arg-type]
                 widget=forms.RadioSelect,
                 initial=assessment.progress if assessment else GoalAssessment.Progress.NOT_STARTED,
             )
@@ -208,6 +236,7 @@ class ReportForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
+        assert cleaned is not None  # forms.Form.clean returns cleaned_data
         if self.data.get("action") == "submit" and not (
             cleaned.get("done_since_last", "").strip() and cleaned.get("next_steps", "").strip()
         ):

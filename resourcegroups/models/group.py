@@ -26,13 +26,17 @@ class ResourceGroup(models.Model):
         related_name="+",
         verbose_name=_("contact person"),
     )
-    members = models.ManyToManyField(
+    members: "models.ManyToManyField[Participant, Membership]" = models.ManyToManyField(
         Participant,
         through="Membership",
         related_name="resource_groups",
         verbose_name=_("members"),
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    # Set by selectors.enrolments.group_for_page, never stored: the members' participant
+    # ids, which spare rules.is_group_member a query. Absent on other instances.
+    member_ids: set[int]
 
     class Meta:
         ordering = ["enrolment__organisation__name"]
@@ -48,6 +52,7 @@ class ResourceGroup(models.Model):
     def clean(self):
         if self.contact_person_id and self.enrolment_id:
             contact = self.contact_person
+            assert contact is not None  # its id is set
             if contact.organisation_id != self.enrolment.organisation_id:
                 raise ValidationError(
                     {"contact_person": _("The contact person must work in the organisation.")}

@@ -43,6 +43,10 @@ class SupervisionGroup(models.Model):
         ),
     )
 
+    # Set by supervision.selectors.supervision_group_page, never stored: whether the
+    # person reading the group's page takes attendance at its meetings.
+    takes_attendance: bool
+
     class Meta:
         ordering = ["programme", "region", "name"]
         verbose_name = _("supervision group")

@@ -2,6 +2,7 @@
 with totals, in one query."""
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -9,11 +10,14 @@ from django.utils.translation import pgettext_lazy
 from participants.models import Enrolment, Participant, Registration
 from programme.models import Session
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
 
 @dataclass
 class Cell:
     state: str
-    label: str
+    label: "StrOrPromise"
 
 
 CELL_LABELS = {

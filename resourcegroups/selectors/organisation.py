@@ -50,7 +50,7 @@ class OrganisationPage:
     leaders: list[Participant]
     group: ResourceGroup | None
     matrix: Matrix
-    work_counts: dict[str, dict[str, int]]
+    work_counts: dict[str, Counter[str]]
     reports: list[ReportLine]
 
     @property
@@ -114,9 +114,9 @@ def report_lines(enrolment: Enrolment, gatherings: list[Session]) -> list[Report
     return lines
 
 
-def work_counts(enrolment: Enrolment) -> dict[str, dict[str, int]]:
+def work_counts(enrolment: Enrolment) -> dict[str, Counter[str]]:
     """Routines and offers by status: {"routines": {status: n}, "offers": {...}} (one query)."""
-    counts = {"routines": Counter(), "offers": Counter()}
+    counts: dict[str, Counter[str]] = {"routines": Counter(), "offers": Counter()}
     routines = (
         Routine.objects.filter(enrolment=enrolment)
         .annotate(list_name=Value("routines"))

@@ -25,11 +25,12 @@ from ..selectors.enrolments import enrolment_for_page, enrolment_for_participant
 from ..selectors.organisation import organisation_page, staff_matrix
 
 
-class EnrolmentAccessMixin:
+class EnrolmentAccessMixin(View):
     """The enrolment named in the URL: 404 outside one's organisation, 403 without the
     view's permission. Comes after LoginRequiredMixin, so it runs for signed-in people only."""
 
     permission = "resourcegroups.view_enrolment"
+    enrolment: Enrolment  # set by dispatch
 
     def dispatch(self, request, *args, **kwargs):
         try:

@@ -1,6 +1,7 @@
 """The resource group: members, contact person and meetings."""
 
 import copy
+from typing import Any
 
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect
@@ -28,7 +29,7 @@ class GroupView(EnrolmentView):
         group = group_for_page(self.enrolment)
         meetings = list(group.meetings.select_related("recorded_by__participant")) if group else []
         member_ids = group.member_ids if group else set()
-        context = {
+        context: dict[str, Any] = {
             "group": group,
             "meetings": meetings,
             "can_add_meeting": self.can("resourcegroups.add_meeting", group or self.enrolment),

@@ -8,12 +8,15 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from participants.models import Enrolment
+
 from .. import services
 from ..forms import (
     OfferForm,
     PartnerForm,
     RoutineForm,
     StatusForm,
+    WorkForm,
 )
 from ..models import (
     Offer,
@@ -38,7 +41,10 @@ class WorkListView(EnrolmentView):
         )
 
 
-WORK_MODELS = {"routine": (Routine, RoutineForm), "offer": (Offer, OfferForm)}
+WORK_MODELS: dict[str, tuple[type[Routine] | type[Offer], type[WorkForm]]] = {
+    "routine": (Routine, RoutineForm),
+    "offer": (Offer, OfferForm),
+}
 
 
 class WorkCreateView(EnrolmentView):
@@ -76,6 +82,7 @@ class WorkCreateView(EnrolmentView):
 
 class WorkItemMixin:
     kind = "routine"
+    enrolment: Enrolment  # set by EnrolmentView, which the mixin is used with
 
     def get_item(self, pk):
         model = WORK_MODELS[self.kind][0]
