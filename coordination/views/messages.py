@@ -1,8 +1,10 @@
 """A coordinator's message to a session's people or to a whole programme."""
 
 import uuid
+from typing import Any
 
 from django.contrib import messages
+from django.contrib.auth.models import User
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.utils.functional import cached_property
@@ -13,7 +15,7 @@ from django.views.generic import FormView
 from programme.models import Programme
 
 from .. import selectors
-from ..forms import MessageForm, ProgrammeMessageForm
+from ..forms import BaseMessageForm, MessageForm, ProgrammeMessageForm
 from ..messages import CoordinatorMessage, ProgrammeAudience, message_programme, message_session
 from ..mixins import CoordinatorRequiredMixin, SessionMixin
 
@@ -28,19 +30,21 @@ NOBODY_IN_AUDIENCE = {
 }
 
 
-class MessageMixin:
+class MessageMixin(FormView):
     """What the session's and the programme's message forms share: a fresh token names
     each message, and the coordinator is told how many people it goes to."""
 
-    def get_initial(self):
+    def get_initial(self) -> dict[str, Any]:
         return {"token": uuid.uuid4().hex}
 
-    def message(self, form) -> CoordinatorMessage:
+    def message(self, form: BaseMessageForm) -> CoordinatorMessage:
+        sender = self.request.user
+        assert isinstance(sender, User)  # the coordinator mixins let no one else in
         return CoordinatorMessage(
             subject=form.cleaned_data["subject"],
             body=form.cleaned_data["body"],
             message_id=form.cleaned_data["token"],
-            sender=self.request.user,
+            sender=sender,
         )
 
     def announce(self, count: int) -> None:

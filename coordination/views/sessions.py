@@ -186,9 +186,11 @@ class ExportView(SessionMixin, View):
             content = exports.to_csv(registrations)
             content_type = spreadsheets.CSV_CONTENT_TYPE
         response = HttpResponse(content, content_type=content_type)
-        response["Content-Disposition"] = content_disposition_header(
+        disposition = content_disposition_header(
             as_attachment=True, filename=exports.filename(session, self.extension)
         )
+        assert disposition is not None  # None only for inline without a file name
+        response["Content-Disposition"] = disposition
         response["Cache-Control"] = "private, no-store"
         return response
 
