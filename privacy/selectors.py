@@ -2,7 +2,7 @@
 its JSON download (personopplysningsloven / GDPR art. 15 and 20).
 
 One read, in a fixed number of queries whatever the amount (pinned in
-tests/participants/test_privacy.py): email addresses, the profile with its
+tests/privacy/test_personal_data.py): email addresses, the profile with its
 organisation, registrations with their sessions and events, resource-group
 memberships, supervision groups, certificates and the outbox's emails. Deleting the
 account is privacy.services.delete_account.

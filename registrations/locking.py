@@ -7,7 +7,7 @@ statements here are built once per database (familiestotte.rows) rather than com
 by the ORM on each call: that time would be spent holding the lock.
 
 `lock_session` and `seat_counts` are the two steps the concurrency test's negative
-control replaces (tests/test_registration_concurrency.py).
+control replaces (tests/registrations/test_concurrency.py).
 """
 
 from __future__ import annotations

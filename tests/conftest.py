@@ -8,6 +8,13 @@ from django.test.utils import CaptureQueriesContext
 
 from . import factories
 
+# Fixtures more than one app's tests use; each folder's own stay beside its tests.
+pytest_plugins = [
+    "tests.fixtures.attendance",
+    "tests.fixtures.resourcegroups",
+    "tests.fixtures.sessions",
+]
+
 
 @pytest.fixture
 def organisation(db):

@@ -26,9 +26,9 @@ from registrations.emails import queue_registration_email
 from registrations.services import register
 from reminders.session_reminders import sweep_reminders
 from tests import factories
+from tests.fixtures.sessions import oslo
 
 from .bulk import confirmed_registrations
-from .conftest import oslo
 from .sink import SmtpSink
 from .worker import Worker, database_url
 

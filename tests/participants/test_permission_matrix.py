@@ -2,7 +2,7 @@
 
 Objects outside one's organisation (or someone else's) answer 404; POSTs by the wrong
 person change nothing; ids swapped into URLs and form fields are refused. The coordinator
-area has its own tests (test_coordinator_permissions.py).
+area has its own tests (tests/coordination/test_permissions.py).
 
 Objects: `mine` belong to the service worker of «Gjøvik kommune» (led by `leader`);
 `other_leader` and `other_service_worker` are of «Lillehammer kommune».

@@ -9,10 +9,10 @@ from django.urls import reverse
 
 from participants.models import Registration
 from resourcegroups import charts
+from resourcegroups.models import StatusChange
 from resourcegroups.selectors.enrolments import staff_for_page
 from resourcegroups.selectors.matrix import attendance_matrix
 from resourcegroups.selectors.work import status_over_time
-from resourcegroups.models import StatusChange
 from tests import factories
 
 OSLO = ZoneInfo("Europe/Oslo")

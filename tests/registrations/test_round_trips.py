@@ -13,10 +13,9 @@ from notifications.models import Email
 from participants.models import Registration, RegistrationEvent
 from registrations import emails, services
 from registrations.services import RegistrationError
-
-from . import factories
-from .connections import committed_elsewhere as committed
-from .connections import outside_a_transaction
+from tests import factories
+from tests.connections import committed_elsewhere as committed
+from tests.connections import outside_a_transaction
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

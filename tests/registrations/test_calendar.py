@@ -7,8 +7,7 @@ from django.urls import reverse
 from icalendar import Calendar
 
 from registrations import services
-
-from . import factories
+from tests import factories
 
 
 def parse(response):

@@ -1,4 +1,4 @@
-"""Deleting one's own account (participants.services.delete_account): the waiting
+"""Deleting one's own account (privacy.services.delete_account): the waiting
 list moves on, the person's data and emails go, the organisation's work stays."""
 
 import pytest

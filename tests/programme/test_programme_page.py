@@ -3,8 +3,7 @@ import datetime as dt
 from django.urls import reverse
 
 from programme.models import Session
-
-from . import factories
+from tests import factories
 
 
 def test_it_shows_eight_training_days_and_three_leader_gatherings(client, demo):

@@ -9,8 +9,7 @@ from django.utils import timezone
 
 from participants.models import Registration
 from registrations import services
-
-from . import factories
+from tests import factories
 
 
 def messages_of(response):
@@ -292,7 +291,7 @@ def test_it_pins_the_queries_of_a_registration_post_for_an_unpublished_programme
     client = login(service_worker)
     # 1 django_session, 2 user joined with participant, 3 SAVEPOINT, 4 session row FOR
     # UPDATE with its programme's state, 5 ROLLBACK TO SAVEPOINT, 6 RELEASE SAVEPOINT
-    # (in production: BEGIN with 4, then ROLLBACK; see test_registration_round_trips);
+    # (in production: BEGIN with 4, then ROLLBACK; see test_round_trips);
     # the refusal's code says the programme is unpublished, so nothing is looked up again.
     with assert_queries(6):
         response = client.post(register_url(session))
@@ -313,7 +312,7 @@ def test_it_pins_the_queries_of_one_registration_post(
         # and waiting counts and the new id, 5 INSERT registration, event and outbox
         # row, sent together; 6 RELEASE SAVEPOINT. In production, outside the test's
         # atomic block, BEGIN travels with 4 and COMMIT with 5 (see
-        # test_registration_round_trips). No page is rendered, and no task message is
+        # test_round_trips). No page is rendered, and no task message is
         # sent per email.
         with assert_queries(6):
             response = client.post(url)

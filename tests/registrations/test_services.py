@@ -1,4 +1,4 @@
-"""The registration rules in participants.services, one behaviour each."""
+"""The registration rules in registrations.services, one behaviour each."""
 
 import datetime as dt
 from zoneinfo import ZoneInfo
@@ -10,8 +10,7 @@ from django.utils import timezone, translation
 from participants.models import Registration, RegistrationEvent
 from registrations import attendance, eligibility, selectors, services
 from registrations.services import RegistrationError
-
-from . import factories
+from tests import factories
 
 CONFIRMED = Registration.Status.CONFIRMED
 WAITLISTED = Registration.Status.WAITLISTED

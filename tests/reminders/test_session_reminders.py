@@ -10,8 +10,7 @@ from participants.models import Registration
 from programme.models import Material
 from reminders.session_reminders import create_due_reminders, reminder_due_at, sweep_reminders
 from tests import factories
-
-from .conftest import oslo
+from tests.fixtures.sessions import oslo
 
 UTC = dt.UTC
 

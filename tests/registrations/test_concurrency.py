@@ -13,8 +13,7 @@ from django.db import connection
 
 from participants.models import Registration
 from registrations import locking, services
-
-from . import factories
+from tests import factories
 
 PEOPLE = 50
 SEATS = 10
