@@ -1,9 +1,11 @@
 """The attendance form a coordinator (coordination) and a group's supervisor
 (supervision) both use."""
 
+from typing import Any
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpResponseRedirect
+from django.http import HttpResponse, HttpResponseRedirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -26,7 +28,7 @@ class AttendanceMixin:
     def back_url(self) -> str:
         raise NotImplementedError
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         session = self.get_session()
         if timezone.now() < session.starts_at:
             kwargs["too_early"] = attendance_too_early(session)
@@ -37,10 +39,10 @@ class AttendanceMixin:
         """The confirmed registrations the form lists."""
         return session_list(self.get_session()).confirmed
 
-    def get_form_kwargs(self):
+    def get_form_kwargs(self) -> dict[str, Any]:
         return {**super().get_form_kwargs(), "registrations": self.attendees()}
 
-    def form_valid(self, form):
+    def form_valid(self, form: AttendanceForm) -> HttpResponse:
         changes = form.changes()
         try:
             record_attendances(
