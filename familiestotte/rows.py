@@ -21,20 +21,33 @@ import functools
 import itertools
 import re
 import weakref
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from django.db import DatabaseError, connections, router
 from django.db import transaction as django_transaction
-from django.db.models import Model
+from django.db.backends.base.base import BaseDatabaseWrapper
+from django.db.backends.utils import CursorWrapper
+from django.db.models import Field, Model
 from django.db.models.constants import OnConflict
+from django.db.models.expressions import Expression
 from django.db.models.sql import Query
-from psycopg2.extensions import TRANSACTION_STATUS_IDLE
+
+# psycopg2 ships no type hints, and its stubs (types-psycopg2) are not a dependency.
+from psycopg2.extensions import TRANSACTION_STATUS_IDLE  # type: ignore[import-untyped]
+
+if TYPE_CHECKING:
+    # What a cursor's parameters may hold (a name only the type stubs have).
+    from django.db.backends.utils import _SQLType as SQLValue
 
 # On PostgreSQL each statement here is prepared once per connection (PREPARE, then
 # EXECUTE): parsing and planning them again on every call cost the server more CPU
 # than running them. They belong to the database session, so a pooler between the
 # portal and PostgreSQL must keep one server connection per client connection (session
 # mode, not transaction mode). {raw connection: ({statement: its name}, {sql: what runs it})}.
-_prepared: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+_prepared: weakref.WeakKeyDictionary[object, tuple[dict[str, str], dict[str, str]]] = (
+    weakref.WeakKeyDictionary()
+)
 _statement_numbers = itertools.count(1)
 _TABLE = re.compile(r'(?:FROM|INTO)\s+"(\w+)"')
 
@@ -42,8 +55,12 @@ _TABLE = re.compile(r'(?:FROM|INTO)\s+"(\w+)"')
 # Sent as they are: PostgreSQL cannot prepare them.
 _TRANSACTION_CONTROL = frozenset({"BEGIN", "COMMIT"})
 
+M = TypeVar("M", bound=Model)
 
-def execute(cursor, sql: str, params, *, alias: str, begin: bool = False) -> None:
+
+def execute(
+    cursor: CursorWrapper, sql: str, params: Sequence[SQLValue], *, alias: str, begin: bool = False
+) -> None:
     """cursor.execute(sql, params); on PostgreSQL through prepared statements.
 
     `sql` is one statement or several joined by ";\n", with %s placeholders only (no
@@ -65,7 +82,8 @@ def execute(cursor, sql: str, params, *, alias: str, begin: bool = False) -> Non
         cursor.execute(call, params)
         return
     preparing: dict[str, str] = {}
-    prepares, executes = [], []
+    prepares: list[str] = []
+    executes: list[str] = []
     for statement in sql.split(";\n"):
         if statement in _TRANSACTION_CONTROL:
             executes.append(statement)
@@ -82,7 +100,7 @@ def execute(cursor, sql: str, params, *, alias: str, begin: bool = False) -> Non
 
 
 @contextlib.contextmanager
-def transaction(alias: str = "default"):
+def transaction(alias: str = "default") -> Iterator[bool]:
     """A transaction in fewer round trips; yields whether the caller sends its ends.
 
     On PostgreSQL outside any atomic block it yields True: the caller opens the
@@ -112,7 +130,7 @@ def transaction(alias: str = "default"):
     _end_transaction(connection, "COMMIT")
 
 
-def _end_transaction(connection, command: str) -> None:
+def _end_transaction(connection: BaseDatabaseWrapper, command: str) -> None:
     """Send `command` if the connection is inside a transaction on the server."""
     raw = connection.connection
     if raw is None or raw.closed or raw.info.transaction_status == TRANSACTION_STATUS_IDLE:
@@ -135,7 +153,9 @@ def _numbered(statement: str) -> str:
 
 
 @functools.cache
-def _insert_statement(model: type[Model], alias: str, ignore_conflicts: bool, with_pk: bool):
+def _insert_statement(
+    model: type[Model], alias: str, ignore_conflicts: bool, with_pk: bool
+) -> tuple[str, list[Field[Any, Any]], str]:
     """(sql, fields, returning): every concrete field, the automatic primary key only
     when `with_pk`; `returning` is the clause that reads the key back, if the database
     has one."""
@@ -159,7 +179,9 @@ def _insert_statement(model: type[Model], alias: str, ignore_conflicts: bool, wi
     return sql, fields, returning
 
 
-def _values(instance: Model, fields, connection) -> list:
+def _values(
+    instance: Model, fields: Iterable[Field[Any, Any]], connection: BaseDatabaseWrapper
+) -> list[SQLValue]:
     return [f.get_db_prep_save(f.pre_save(instance, True), connection) for f in fields]
 
 
@@ -194,7 +216,7 @@ def insert(instance: Model, *, ignore_conflicts: bool = False) -> bool:
     return True
 
 
-def _mark_saved(instance: Model, pk, alias: str) -> None:
+def _mark_saved(instance: Model, pk: object, alias: str) -> None:
     instance.pk = pk
     instance._state.adding = False
     instance._state.db = alias
@@ -213,11 +235,11 @@ class Batch:
     each INSERT is sent as it is added, and the ids come back.
     """
 
-    def __init__(self, *, together: bool, alias: str = "default"):
+    def __init__(self, *, together: bool, alias: str = "default") -> None:
         self.alias = alias
         self.together = together and connections[alias].vendor == "postgresql"
         self.statements: list[str] = []
-        self.params: list = []
+        self.params: list[SQLValue] = []
         self.with_ids: list[Model] = []
 
     def insert(self, instance: Model, *, ignore_conflicts: bool = False) -> None:
@@ -246,7 +268,9 @@ class Batch:
 
 
 @functools.cache
-def _converters(fields: tuple, alias: str) -> list:
+def _converters(
+    fields: tuple[Field[Any, Any], ...], alias: str
+) -> list[tuple[int, list[Callable[..., object]], Expression]]:
     """[(position, converter functions, column)] as the ORM applies them to these
     fields' columns on database `alias` (SQLite's for dates and booleans, say)."""
     model = fields[0].model
@@ -256,14 +280,16 @@ def _converters(fields: tuple, alias: str) -> list:
         raise ValueError(f"from_row needs {model.__name__}'s fields in the model's order")
     connection = connections[alias]
     compiler = connection.ops.compiler("SQLCompiler")(Query(None), connection, alias)
-    columns = [f.get_col(f.model._meta.db_table) for f in fields]
+    columns: list[Expression] = [f.get_col(f.model._meta.db_table) for f in fields]
     return [
         (position, functions, column)
         for position, (functions, column) in compiler.get_converters(columns).items()
     ]
 
 
-def from_row(model: type[Model], fields: tuple, values, *, alias: str) -> Model:
+def from_row(
+    model: type[M], fields: tuple[Field[Any, Any], ...], values: Iterable[object], *, alias: str
+) -> M:
     """An instance loaded from `values`, one per field of `fields` (a tuple of the
     model's concrete fields, in the model's order); the model's other fields load on
     access, as with only()."""

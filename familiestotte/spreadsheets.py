@@ -16,6 +16,8 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
 
 # Characters that make Excel, LibreOffice or Google Sheets read a cell as a formula,
 # including the tab and carriage return variants.
@@ -25,7 +27,7 @@ CSV_CONTENT_TYPE = "text/csv; charset=utf-8"
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def safe_cell(value):
+def safe_cell(value: object) -> str | int | float:
     """Numbers as they are, booleans as Ja/Nei, text that could start a formula defused."""
     if value is None:
         return ""
@@ -39,7 +41,7 @@ def safe_cell(value):
     return text
 
 
-def csv_bytes(header: Sequence, rows: Iterable[Sequence]) -> bytes:
+def csv_bytes(header: Sequence[object], rows: Iterable[Sequence[object]]) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";", quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
     writer.writerow([safe_cell(value) for value in header])
@@ -49,8 +51,8 @@ def csv_bytes(header: Sequence, rows: Iterable[Sequence]) -> bytes:
 
 
 def xlsx_bytes(
-    header: Sequence,
-    rows: Iterable[Sequence],
+    header: Sequence[object],
+    rows: Iterable[Sequence[object]],
     *,
     sheet_title: str,
     document_title: str = "",
@@ -58,6 +60,7 @@ def xlsx_bytes(
 ) -> bytes:
     workbook = Workbook()
     sheet = workbook.active
+    assert isinstance(sheet, Worksheet)  # a new workbook's one sheet
     sheet.title = sheet_title[:31]  # Excel's limit
     sheet.append([safe_cell(value) for value in header])
     for cell in sheet[1]:
@@ -70,7 +73,7 @@ def xlsx_bytes(
                 # Typed as text: openpyxl would otherwise store a leading «=» as a formula.
                 cell.data_type = "s"
     for column, width in enumerate(widths, start=1):
-        sheet.column_dimensions[sheet.cell(row=1, column=column).column_letter].width = width
+        sheet.column_dimensions[get_column_letter(column)].width = width
     sheet.freeze_panes = "A2"
     if document_title:
         workbook.properties.title = document_title[:200]
@@ -88,7 +91,14 @@ def file_slug(text: str) -> str:
     return slugify(text.translate(NORWEGIAN_LETTERS))
 
 
-def download(header, rows, *, name: str, sheet_title: str, fmt: str) -> HttpResponse:
+def download(
+    header: Sequence[object],
+    rows: Iterable[Sequence[object]],
+    *,
+    name: str,
+    sheet_title: str,
+    fmt: str,
+) -> HttpResponse:
     """A download named `name` and today's date, as XLSX or CSV."""
     filename = f"{name}-{timezone.localdate().isoformat()}.{fmt}"
     if fmt == "xlsx":

@@ -1,12 +1,12 @@
 from django.contrib import admin
-from django.http import HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 
 
 @never_cache
-def health(request):
+def health(request: HttpRequest) -> HttpResponse:
     """A bare view for load balancers and the benchmarks' baseline."""
     return HttpResponse("ok", content_type="text/plain")
 

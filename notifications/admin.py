@@ -1,4 +1,6 @@
 from django.contrib import admin, messages
+from django.db.models import QuerySet
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -39,20 +41,20 @@ class EmailAdmin(admin.ModelAdmin):
         "body_html",
     ]
 
-    def has_add_permission(self, request):
+    def has_add_permission(self, request: HttpRequest) -> bool:
         return False
 
-    def has_change_permission(self, request, obj=None):
+    def has_change_permission(self, request: HttpRequest, obj: Email | None = None) -> bool:
         return False  # read-only: the outbox is a record of what happened
 
-    def has_delete_permission(self, request, obj=None):
+    def has_delete_permission(self, request: HttpRequest, obj: Email | None = None) -> bool:
         return False
 
-    def has_requeue_permission(self, request):
+    def has_requeue_permission(self, request: HttpRequest) -> bool:
         return request.user.has_perm("notifications.change_email")
 
     @admin.action(description=_("Re-queue the selected failed emails"), permissions=["requeue"])
-    def requeue_failed(self, request, queryset):
+    def requeue_failed(self, request: HttpRequest, queryset: QuerySet[Email]) -> None:
         count = requeue_failed(ids=queryset.values_list("pk", flat=True))
         self.message_user(
             request,

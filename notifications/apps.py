@@ -6,7 +6,7 @@ class NotificationsConfig(AppConfig):
     name = "notifications"
     verbose_name = _("Notifications")
 
-    def ready(self):
+    def ready(self) -> None:
         # The send tasks are defined beside the code that queues them; importing the
         # module registers them with Celery in every process (web, worker, beat).
         from . import dispatch  # noqa: F401

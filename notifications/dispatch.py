@@ -45,7 +45,7 @@ def dispatch(ids: list[int]) -> None:
         return
     ids = list(ids)
 
-    def send():
+    def send() -> None:
         for chunk in chunks(ids, settings.NOTIFICATIONS_BATCH_SIZE):
             send_emails.delay(chunk)
 
@@ -99,7 +99,7 @@ def dispatch_soon() -> None:
     """
     window = settings.NOTIFICATIONS_DISPATCH_WINDOW
 
-    def queue():
+    def queue() -> None:
         if DispatchWindow.claim(window):
             dispatch_pending_emails.apply_async(countdown=2 * window)
 
@@ -178,7 +178,7 @@ def requeue_failed(*, ids: Iterable[int]) -> int:
 
 
 @shared_task(name="notifications.send_emails", acks_late=True, ignore_result=True)
-def send_emails(email_ids: list[int]) -> dict:
+def send_emails(email_ids: list[int]) -> dict[str, int]:
     """Send these outbox rows (one SMTP connection); reschedule temporary failures."""
     result = send_batch(list(email_ids))
     for countdown, ids in result.retry.items():

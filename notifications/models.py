@@ -103,5 +103,5 @@ class Email(models.Model):
             models.Index(fields=["kind", "status"], name="email_kind_status"),
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.get_kind_display()} → {self.to_email} ({self.get_status_display()})"

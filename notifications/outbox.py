@@ -4,8 +4,12 @@ notifications.rendering)."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
+from django.contrib.auth.models import User
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
+from django.db.models import Model
 
 from .dispatch import dispatch_soon
 from .models import Email
@@ -13,7 +17,13 @@ from .rendering import common_context, render_templates
 
 
 def queue_email(
-    *, recipient, kind: str, key: str, template_prefix: str, context: dict, concerns=None
+    *,
+    recipient: User,
+    kind: str,
+    key: str,
+    template_prefix: str,
+    context: Mapping[str, object],
+    concerns: Model | None = None,
 ) -> None:
     """Send one templated email to a user after commit; `key` names it uniquely.
 
@@ -48,6 +58,7 @@ def queue_email(
             dispatch_soon()
 
 
-def recipient_name(user) -> str:
-    participant = getattr(user, "participant", None)
-    return participant.full_name if participant is not None else ""
+def recipient_name(user: User) -> str:
+    participant = getattr(user, "participant", None)  # a user need not have a profile
+    name: str = participant.full_name if participant is not None else ""
+    return name

@@ -9,12 +9,17 @@ the session as it is when it goes out; the text is then stored on the row, and a
 retry sends exactly what the first attempt tried to send.
 """
 
+from __future__ import annotations
+
 import json
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
+from django.core.mail.backends.base import BaseEmailBackend
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
@@ -22,8 +27,12 @@ from django.utils.html import escape
 from django.utils.translation import gettext_lazy
 
 from programme.calendar import session_calendar
+from programme.models import Session
 
 from .models import Email
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrPromise
 
 TEMPLATE_DIR = "notifications/email"
 
@@ -40,7 +49,7 @@ SESSION_KINDS = {
 WITH_CALENDAR = {Email.Kind.CONFIRMED, Email.Kind.PROMOTED, Email.Kind.SESSION_CHANGED}
 
 # Why the person gets the email; shown in every email's footer.
-REASONS = {
+REASONS: dict[str, StrPromise] = {
     Email.Kind.CANCELLED: gettext_lazy(
         "You get this email because you cancelled your registration for %(session)s "
         "in Familiestøtte."
@@ -71,20 +80,20 @@ class Rendered:
     subject: str
     text: str
     html: str
-    attachments: list = field(default_factory=list)
+    attachments: list[tuple[str, bytes, str]] = field(default_factory=list)
 
 
 def absolute(url: str) -> str:
     return settings.SITE_URL.rstrip("/") + url
 
 
-def session_ics(session) -> bytes:
+def session_ics(session: Session) -> bytes:
     """The .ics attached to a session email: the same event as the session page's .ics
     and the personal feed (one UID, so calendar programs update rather than duplicate)."""
     return session_calendar(session, url=absolute(session.get_absolute_url()))
 
 
-def common_context(*, recipient_name: str = "") -> dict:
+def common_context(*, recipient_name: str = "") -> dict[str, object]:
     return {
         "recipient_name": recipient_name,
         "site_url": settings.SITE_URL,
@@ -92,12 +101,12 @@ def common_context(*, recipient_name: str = "") -> dict:
     }
 
 
-def render_templates(template_prefix: str, context: dict) -> tuple[str, str, str]:
+def render_templates(template_prefix: str, context: Mapping[str, object]) -> tuple[str, str, str]:
     """Subject on one line, plain text and HTML, in Norwegian Bokmål."""
     return tidy(*render_raw(template_prefix, context))
 
 
-def render_raw(template_prefix: str, context: dict) -> tuple[str, str, str]:
+def render_raw(template_prefix: str, context: Mapping[str, object]) -> tuple[str, str, str]:
     with translation.override(settings.LANGUAGE_CODE):
         subject = render_to_string(f"{template_prefix}_subject.txt", context)
         text = render_to_string(f"{template_prefix}.txt", context)
@@ -112,14 +121,14 @@ def tidy(subject: str, text: str, html: str) -> tuple[str, str, str]:
     return subject, text, html
 
 
-def session_name(session) -> str:
+def session_name(session: Session) -> str:
     """«Opplæringsdag 3 av 8: Pårørendes rettigheter», or the title of a one-off event."""
     if session.number is None:
         return session.title
     return f"{session.numbered_title}: {session.title}"
 
 
-def session_context(session) -> dict:
+def session_context(session: Session) -> dict[str, object]:
     return {
         "session": session,
         "session_name": session_name(session),
@@ -134,12 +143,19 @@ def session_context(session) -> dict:
     }
 
 
-def session_email_context(email: Email, *, recipient_name: str) -> dict:
-    """Everything a session email's templates use: the session, the row's data, the name."""
+def _session_of(email: Email) -> Session:
+    """The session a session email is about: its own, or its registration's."""
     registration = email.registration
     session = email.session or (registration.session if registration else None)
+    if session is None:
+        raise ValueError(f"Email {email.pk} of kind {email.kind} has no session.")
+    return session
+
+
+def session_email_context(email: Email, *, recipient_name: str) -> dict[str, object]:
+    """Everything a session email's templates use: the session, the row's data, the name."""
     context = common_context(recipient_name=recipient_name)
-    context.update(session_context(session))
+    context.update(session_context(_session_of(email)))
     reason = REASONS.get(email.kind, DEFAULT_REASON)
     context.update(
         {
@@ -168,7 +184,7 @@ def render_session_email(email: Email) -> Rendered:
         subject, text, html = render_templates(f"{TEMPLATE_DIR}/{email.kind}", context)
     attachments = []
     if email.kind in WITH_CALENDAR:
-        attachments.append(("samling.ics", session_ics(context["session"]), "text/calendar"))
+        attachments.append(("samling.ics", session_ics(_session_of(email)), "text/calendar"))
     return Rendered(subject, text, html, attachments)
 
 
@@ -190,19 +206,19 @@ class Renderer:
     shows in the next batch.
     """
 
-    def __init__(self):
-        self._templates: dict[tuple, tuple[str, str, str]] = {}
+    def __init__(self) -> None:
+        self._templates: dict[tuple[str, int, str, bool], tuple[str, str, str]] = {}
         self._calendars: dict[int, bytes] = {}
 
     def render(self, email: Email) -> Rendered:
         if email.subject:
             rendered = Rendered(email.subject, email.body_text, email.body_html)
-            if email.kind in WITH_CALENDAR and email.session_id:
+            if email.kind in WITH_CALENDAR and email.session is not None:
                 rendered.attachments.append(self._calendar(email.session))
             return rendered
         if email.kind not in SESSION_KINDS:
             raise ValueError(f"Email {email.pk} of kind {email.kind} has no rendered text.")
-        session = email.session or (email.registration.session if email.registration else None)
+        session = _session_of(email)
         name = _recipient_name(email)
         key = (email.kind, session.pk, json.dumps(email.data, sort_keys=True), bool(name))
         if key not in self._templates:
@@ -221,7 +237,7 @@ class Renderer:
             return part
         return part.replace(ESCAPED_NAME_SLOT, escape(name)).replace(NAME_SLOT, name)
 
-    def _calendar(self, session) -> tuple[str, bytes, str]:
+    def _calendar(self, session: Session) -> tuple[str, bytes, str]:
         if session.pk not in self._calendars:
             self._calendars[session.pk] = session_ics(session)
         return ("samling.ics", self._calendars[session.pk], "text/calendar")
@@ -232,7 +248,9 @@ def message_id(email: Email) -> str:
     return f"<outbox.{email.pk}@familiestotte.invalid>"
 
 
-def build_message(email: Email, rendered: Rendered, *, connection=None) -> EmailMultiAlternatives:
+def build_message(
+    email: Email, rendered: Rendered, *, connection: BaseEmailBackend | None = None
+) -> EmailMultiAlternatives:
     message = EmailMultiAlternatives(
         subject=rendered.subject,
         body=rendered.text,

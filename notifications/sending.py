@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.mail import get_connection
+from django.core.mail.backends.base import BaseEmailBackend
 from django.db import connection as db_connection
 from django.db import transaction
 from django.db.models import F, Prefetch
@@ -43,7 +44,8 @@ class BatchResult:
 
 def backoff(attempts: int) -> int:
     """Seconds before attempt number `attempts + 1`: base, 2×base, 4×base, ..."""
-    return settings.NOTIFICATIONS_RETRY_BACKOFF * 2 ** max(attempts - 1, 0)
+    doubling: int = 2 ** max(attempts - 1, 0)  # int ** int is typed Any (it may be a float)
+    return settings.NOTIFICATIONS_RETRY_BACKOFF * doubling
 
 
 def is_temporary(error: Exception) -> bool:
@@ -67,7 +69,9 @@ def load(ids: list[int]) -> list[Email]:
         .prefetch_related(Prefetch("session", queryset=sessions))
         .order_by("pk")
     )
-    totals = {}  # «3 av 8», counted as the web pages count it: one query per kind
+    totals: dict[
+        tuple[int, str], int
+    ] = {}  # «3 av 8», counted as the web pages count it: one query per kind
     for row in rows:
         session = row.session
         if session is None:
@@ -83,7 +87,7 @@ def load(ids: list[int]) -> list[Email]:
     return rows
 
 
-def claim(email: Email, now, *, sent: tuple[Email, Rendered] | None = None) -> bool:
+def claim(email: Email, now: dt.datetime, *, sent: tuple[Email, Rendered] | None = None) -> bool:
     """queued/retrying -> sending, atomically; False if another task has it or sent it.
 
     Committed durably before the email goes out, so a crash can never make the row look
@@ -105,7 +109,7 @@ def claim(email: Email, now, *, sent: tuple[Email, Rendered] | None = None) -> b
     return True
 
 
-def _claim(email: Email, now) -> int | None:
+def _claim(email: Email, now: dt.datetime) -> int | None:
     """The row's attempts after this claim, or None if it was not queued or retrying."""
     claimed = Email.objects.filter(pk=email.pk, status__in=ACTIVE).update(
         status=Email.Status.SENDING, attempts=F("attempts") + 1, sending_started_at=now
@@ -113,7 +117,9 @@ def _claim(email: Email, now) -> int | None:
     return email.attempts + 1 if claimed == 1 else None
 
 
-def _mark_sent_and_claim(sent: tuple[Email, Rendered], email: Email, now) -> int | None:
+def _mark_sent_and_claim(
+    sent: tuple[Email, Rendered], email: Email, now: dt.datetime
+) -> int | None:
     """PostgreSQL: the previous row -> sent and this row -> sending in one statement."""
     previous, rendered = sent
     table = db_connection.ops.quote_name(Email._meta.db_table)
@@ -153,8 +159,10 @@ def send_batch(ids: list[int]) -> BatchResult:
     rows = load(ids)
     result.skipped = sorted(set(ids) - {row.pk for row in rows})
     renderer = Renderer()
-    connection = None
-    accepted = None  # the last email the server accepted, until it is marked sent
+    connection: BaseEmailBackend | None = None
+    accepted: tuple[Email, Rendered] | None = (
+        None  # the last email the server accepted, until it is marked sent
+    )
     try:
         for email in rows:
             claimed, accepted = claim(email, timezone.now(), sent=accepted), None
@@ -209,7 +217,7 @@ def _mark_sent(email: Email, rendered: Rendered) -> None:
     )
 
 
-def _close_quietly(connection) -> None:
+def _close_quietly(connection: BaseEmailBackend) -> None:
     try:
         connection.close()
     except Exception:  # noqa: BLE001, S110 - the connection is being dropped anyway

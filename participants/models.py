@@ -172,7 +172,7 @@ class Participant(models.Model):
             and (self.organisation_id or not needs_organisation)
         )
 
-    def renew_calendar_token(self):
+    def renew_calendar_token(self) -> None:
         self.calendar_token = new_calendar_token()
         self.save(update_fields=["calendar_token"])
 

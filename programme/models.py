@@ -62,7 +62,7 @@ class Programme(models.Model):
     def __str__(self):
         return self.name
 
-    def get_absolute_url(self):
+    def get_absolute_url(self) -> str:
         return reverse("programme:detail", kwargs={"slug": self.slug})
 
     def clean(self):
@@ -141,13 +141,13 @@ class Venue(models.Model):
         return f"{self.name}, {self.city}"
 
     @property
-    def full_address(self):
+    def full_address(self) -> str:
         place = " ".join(part for part in [self.postal_code, self.city] if part)
         return ", ".join(part for part in [self.name, self.street_address, place] if part)
 
 
 class SessionQuerySet(models.QuerySet):
-    def with_seat_counts(self):
+    def with_seat_counts(self) -> "SessionQuerySet":
         """Annotate confirmed and waitlisted counts in the same query."""
         return self.annotate(
             confirmed_count=Count(
@@ -236,7 +236,7 @@ class Session(models.Model):
     def __str__(self):
         return f"{self.numbered_title} ({self.programme})"
 
-    def get_absolute_url(self):
+    def get_absolute_url(self) -> str:
         return reverse("programme:session", kwargs={"pk": self.pk})
 
     def clean(self):
@@ -395,5 +395,5 @@ class Article(models.Model):
     def __str__(self):
         return self.title
 
-    def get_absolute_url(self):
+    def get_absolute_url(self) -> str:
         return reverse("programme:article", kwargs={"slug": self.slug})

@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.http import HttpRequest
 
 from participants.models import Registration, RegistrationEvent
 
@@ -9,7 +10,7 @@ class RegistrationEventInline(admin.TabularInline):
     can_delete = False
     readonly_fields = ["action", "from_status", "to_status", "actor", "created_at", "note"]
 
-    def has_add_permission(self, request, obj=None):
+    def has_add_permission(self, request: HttpRequest, obj: Registration | None = None) -> bool:
         return False
 
 
@@ -46,10 +47,12 @@ class RegistrationAdmin(admin.ModelAdmin):
     ]
     inlines = [RegistrationEventInline]
 
-    def has_add_permission(self, request):
+    def has_add_permission(self, request: HttpRequest) -> bool:
         return False
 
-    def get_readonly_fields(self, request, obj=None):
+    def get_readonly_fields(
+        self, request: HttpRequest, obj: Registration | None = None
+    ) -> list[str] | tuple[str, ...]:
         if obj is not None:
             return [*self.readonly_fields, "participant", "session"]
         return self.readonly_fields

@@ -7,6 +7,7 @@ the same form (registrations.attendance_views); the course certificate counts it
 
 from __future__ import annotations
 
+from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -31,7 +32,9 @@ def attendance_too_early(session: Session) -> str:
     }
 
 
-def record_attendance(*, registration: Registration, attended: bool | None, actor) -> Registration:
+def record_attendance(
+    *, registration: Registration, attended: bool | None, actor: User | None
+) -> Registration:
     """Mark whether a registered person came (True), did not come (False) or unknown.
 
     Only once the session has started: before then nobody can have come."""
@@ -43,7 +46,7 @@ def record_attendance(*, registration: Registration, attended: bool | None, acto
 
 
 def record_attendances(
-    *, session_id: int, changes: list[tuple[Registration, bool | None]], actor
+    *, session_id: int, changes: list[tuple[Registration, bool | None]], actor: User | None
 ) -> list[Registration]:
     """Several people's attendance at one session, all or nothing, in three statements
     whatever their number: the registrations locked, one UPDATE, one INSERT of their

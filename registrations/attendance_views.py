@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.generic import FormView
 
+from familiestotte.http import signed_in_user
 from participants.models import Registration
 from programme.models import Session
 
@@ -51,7 +52,9 @@ class AttendanceFormView(FormView):
         changes = form.changes()
         try:
             record_attendances(
-                session_id=self.get_session().pk, changes=changes, actor=self.request.user
+                session_id=self.get_session().pk,
+                changes=changes,
+                actor=signed_in_user(self.request),
             )
         except ValidationError as error:
             form.add_error(None, error)

@@ -1,12 +1,18 @@
+from collections.abc import Iterable
+from typing import Any
+
 from django import forms
+from django.db.models import QuerySet
+from django.forms.boundfield import BoundField
 from django.utils.translation import gettext_lazy as _
 
 from familiestotte.formatting import weekday_day
 from participants.models import Registration
+from programme.models import Session
 
 
 class SessionChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, session):
+    def label_from_instance(self, session: Session) -> str:
         return f"{session.full_title} ({weekday_day(session.starts_at)})"
 
 
@@ -23,15 +29,20 @@ class StaffRegistrationForm(forms.Form):
         },
     )
 
-    def __init__(self, *args, sessions, **kwargs):
+    def __init__(self, *args: Any, sessions: QuerySet[Session], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         # Validation looks the chosen day up in the queryset (one query); the list on the
         # page is filled by show(), with «n av N» already set on every day.
-        self.fields["session"].queryset = sessions
+        self._session_field().queryset = sessions
 
-    def show(self, sessions) -> None:
-        """List these sessions as the choices, without a query per choice."""
+    def _session_field(self) -> SessionChoiceField:
         field = self.fields["session"]
+        assert isinstance(field, SessionChoiceField)  # self.fields types it as any Field
+        return field
+
+    def show(self, sessions: Iterable[Session]) -> None:
+        """List these sessions as the choices, without a query per choice."""
+        field = self._session_field()
         field.widget.choices = [("", field.empty_label)] + [
             (session.pk, field.label_from_instance(session)) for session in sessions
         ]
@@ -49,7 +60,8 @@ ATTENDANCE_CHOICES = [
 
 
 def attendance_value(attended: bool | None) -> str:
-    return {True: ATTENDED, False: ABSENT}.get(attended, NOT_RECORDED)
+    values: dict[bool | None, str] = {True: ATTENDED, False: ABSENT}
+    return values.get(attended, NOT_RECORDED)
 
 
 def attendance_from_value(value: str) -> bool | None:
@@ -59,7 +71,7 @@ def attendance_from_value(value: str) -> bool | None:
 class AttendanceForm(forms.Form):
     """Møtt / ikke møtt for each confirmed person, in one form."""
 
-    def __init__(self, *args, registrations: list[Registration], **kwargs):
+    def __init__(self, *args: Any, registrations: list[Registration], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.registrations = registrations
         for registration in registrations:
@@ -78,13 +90,13 @@ class AttendanceForm(forms.Form):
     def field_name(registration: Registration) -> str:
         return f"attendance_{registration.pk}"
 
-    def rows(self):
+    def rows(self) -> list[tuple[Registration, BoundField]]:
         """(registration, bound field) pairs for the template."""
         return [(r, self[self.field_name(r)]) for r in self.registrations]
 
     def changes(self) -> list[tuple[Registration, bool | None]]:
         """Registrations whose attendance the coordinator changed, with the new value."""
-        changed = []
+        changed: list[tuple[Registration, bool | None]] = []
         for registration in self.registrations:
             value = attendance_from_value(self.cleaned_data.get(self.field_name(registration), ""))
             if value != registration.attended:

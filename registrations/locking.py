@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
+from typing import Any
 
 from django.db import connection, connections, router
+from django.db.models import Field
 
 from familiestotte import rows
 from participants.models import Registration
@@ -39,18 +41,15 @@ class LockedSession:
 
 
 # What the registration rules read of a session, in the model's field order (rows.from_row).
-SESSION_RULE_FIELDS = tuple(
-    Session._meta.get_field(name)
-    for name in (
-        "id",
-        "programme",
-        "kind",
-        "title",
-        "capacity",
-        "registration_deadline",
-        "audience",
-        "is_cancelled",
-    )
+SESSION_RULE_FIELDS: tuple[Field[Any, Any], ...] = (
+    Session.id.field,
+    Session.programme.field,
+    Session.kind.field,
+    Session.title.field,
+    Session.capacity.field,
+    Session.registration_deadline.field,
+    Session.audience.field,
+    Session.is_cancelled.field,
 )
 
 
@@ -59,7 +58,7 @@ def _session_row_sql(alias: str, lock: bool, lock_then_count: bool) -> str:
     quote = connections[alias].ops.quote_name
     session_table = quote(Session._meta.db_table)
     columns = [f"s.{quote(f.column)}" for f in SESSION_RULE_FIELDS]
-    columns.append(f"p.{quote(Programme._meta.get_field('is_published').column)}")
+    columns.append(f"p.{quote(Programme.is_published.field.column)}")
     lock_first = ""
     if lock_then_count:
         # PostgreSQL, in the same round trip: the lock first, then (a statement of its
@@ -103,7 +102,7 @@ def session_row(
     """
     alias = router.db_for_write(Session)
     lock_then_count = for_registration and lock and connections[alias].vendor == "postgresql"
-    params: list[object] = [session_pk]
+    params: list[int | str] = [session_pk]
     if lock_then_count:
         params = [
             session_pk,
@@ -122,7 +121,7 @@ def session_row(
         raise Session.DoesNotExist(f"No session {session_pk}")
     extra = 4 if lock_then_count else 1
     session = rows.from_row(Session, SESSION_RULE_FIELDS, row[:-extra], alias=alias)
-    published = Programme._meta.get_field("is_published").to_python(row[-extra])
+    published = Programme.is_published.field.to_python(row[-extra])
     locked = LockedSession(session=session, programme_is_published=bool(published))
     if lock_then_count:
         locked.counted = (row[-3], row[-2])

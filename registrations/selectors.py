@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, TypeAlias, TypedDict, cast
 
 from django.db.models import (
     Count,
@@ -22,10 +23,38 @@ from participants.selectors import staff_of
 from programme.models import Programme, Session
 from programme.selectors import set_kind_totals
 
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
+
 WAITLISTED = Registration.Status.WAITLISTED
 
 
-def waiting_position():
+class SessionKindTotal(TypedDict):
+    """The session's «n av N» total, annotated on a registration (`session_kind_total`).
+
+    with_positions also annotates `queue_position`, which Registration declares."""
+
+    session_kind_total: int
+
+
+class RosterFlags(TypedDict):
+    """What session_list annotates and sets on each registration."""
+
+    from_enrolled_unit: bool
+    outside_programme: bool
+
+
+class StaffRegistrations(TypedDict):
+    """What staff_with_registrations prefetches onto each person."""
+
+    programme_registrations: list[RegistrationWithTotal]
+
+
+if TYPE_CHECKING:
+    RegistrationWithTotal: TypeAlias = WithAnnotations[Registration, SessionKindTotal]
+
+
+def waiting_position() -> Subquery:
     """Place on the waiting list (1 = next in line) as a subquery on Registration."""
     ahead_or_self = (
         Registration.objects.filter(session=OuterRef("session"), status=WAITLISTED)
@@ -41,7 +70,7 @@ def waiting_position():
     return Subquery(ahead_or_self, output_field=IntegerField())
 
 
-def _kind_total():
+def _kind_total() -> Coalesce:
     """How many numbered sessions of the same kind the programme has («3 av 8»)."""
     same_kind = (
         Session.objects.filter(
@@ -57,15 +86,18 @@ def _kind_total():
     return Coalesce(Subquery(same_kind, output_field=IntegerField()), 0)
 
 
-def with_positions(queryset: QuerySet[Registration]) -> QuerySet[Registration]:
+def with_positions(queryset: QuerySet[Registration]) -> QuerySet[RegistrationWithTotal]:
     """Registrations with session, venue and programme, the waiting-list place and the
     session's «n av N» total, in the one query."""
     return queryset.select_related("session__venue", "session__programme").annotate(
-        queue_position=waiting_position(), session_kind_total=_kind_total()
+        # The plugin refuses an annotation named like a model attribute; this one fills
+        # the attribute Registration declares for it.
+        queue_position=waiting_position(),  # type: ignore[no-redef]
+        session_kind_total=_kind_total(),
     )
 
 
-def _finish(registrations) -> list[Registration]:
+def _finish(registrations: list[RegistrationWithTotal]) -> list[RegistrationWithTotal]:
     for registration in registrations:
         registration.session.kind_total = registration.session_kind_total
         if registration.status != WAITLISTED:
@@ -117,7 +149,7 @@ def registrations_of(participant: Participant) -> ParticipantRegistrations:
     return result
 
 
-def next_registrations_of(participant: Participant, *, limit: int) -> list[Registration]:
+def next_registrations_of(participant: Participant, *, limit: int) -> list[RegistrationWithTotal]:
     """The person's next `limit` live registrations (seat or waiting list) for sessions
     not yet over, soonest first, as registrations_of gives them. One query."""
     return _finish(
@@ -131,7 +163,7 @@ def next_registrations_of(participant: Participant, *, limit: int) -> list[Regis
     )
 
 
-def live_registrations_of(participant: Participant) -> list[Registration]:
+def live_registrations_of(participant: Participant) -> list[RegistrationWithTotal]:
     """The person's confirmed and waitlisted registrations by session start, for the
     calendar feed: with session, venue and the «n av N» total, in one query."""
     registrations = list(
@@ -146,7 +178,9 @@ def live_registrations_of(participant: Participant) -> list[Registration]:
     return registrations
 
 
-def live_registration(*, participant: Participant, session: Session) -> Registration | None:
+def live_registration(
+    *, participant: Participant, session: Session
+) -> RegistrationWithTotal | None:
     """The person's confirmed or waitlisted registration for the session, with its place."""
     found = _finish(
         list(
@@ -178,11 +212,15 @@ def session_list(session: Session) -> SessionList:
     enrolled = Enrolment.objects.filter(
         programme_id=session.programme_id, organisation_id=OuterRef("participant__organisation")
     )
-    registrations = list(
-        Registration.objects.filter(session=session)
-        .select_related("participant__user", "participant__organisation")
-        .annotate(from_enrolled_unit=Exists(enrolled))
-        .order_by("created_at", "pk")
+    # Typed with `outside_programme`, which the loop below sets on every registration.
+    registrations = cast(
+        "list[WithAnnotations[Registration, RosterFlags]]",
+        list(
+            Registration.objects.filter(session=session)
+            .select_related("participant__user", "participant__organisation")
+            .annotate(from_enrolled_unit=Exists(enrolled))
+            .order_by("created_at", "pk")
+        ),
     )
     for registration in registrations:
         registration.outside_programme = (
@@ -190,20 +228,24 @@ def session_list(session: Session) -> SessionList:
             and registration.participant.organisation_id is not None
             and not registration.from_enrolled_unit
         )
-    confirmed = [r for r in registrations if r.status == Registration.Status.CONFIRMED]
+    confirmed: list[Registration] = [
+        r for r in registrations if r.status == Registration.Status.CONFIRMED
+    ]
     confirmed.sort(key=lambda r: (r.confirmed_at or r.created_at, r.pk))
-    waitlist = [r for r in registrations if r.status == WAITLISTED]
+    waitlist: list[Registration] = [r for r in registrations if r.status == WAITLISTED]
     waitlist.sort(key=lambda r: (r.waitlisted_at, r.pk))
-    for position, registration in enumerate(waitlist, 1):
-        registration.queue_position = position
-    cancelled = [r for r in registrations if r.status == Registration.Status.CANCELLED]
+    for position, waiting in enumerate(waitlist, 1):
+        waiting.queue_position = position
+    cancelled: list[Registration] = [
+        r for r in registrations if r.status == Registration.Status.CANCELLED
+    ]
     cancelled.sort(key=lambda r: (r.cancelled_at or r.created_at, r.pk))
     return SessionList(session=session, confirmed=confirmed, waitlist=waitlist, cancelled=cancelled)
 
 
 def staff_with_registrations(
     *, organisation: Organisation, programme: Programme | None
-) -> list[Participant]:
+) -> list[WithAnnotations[Participant, StaffRegistrations]]:
     """The organisation's staff, each with `programme_registrations` for the programme's
     sessions (with waiting-list places). Two queries."""
     registrations = Registration.objects.filter(session__programme=programme).order_by(

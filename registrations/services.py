@@ -9,6 +9,7 @@ from and to status) and an outbox row (registrations.emails) in the same transac
 
 from __future__ import annotations
 
+from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -44,7 +45,7 @@ def register(
     *,
     participant: Participant,
     session: Session,
-    actor=None,
+    actor: User | None = None,
     force: bool = False,
 ) -> Registration:
     """Give the person a seat if one is free, otherwise a place on the waiting list
@@ -73,7 +74,9 @@ def register(
     return registration
 
 
-def _register_locked(*, participant, session, actor, force, lean: bool) -> Registration:
+def _register_locked(
+    *, participant: Participant, session: Session, actor: User, force: bool, lean: bool
+) -> Registration:
     """The critical section: lock the session, count, insert. Keep it short.
 
     On PostgreSQL that is two round trips: the session row FOR UPDATE with the seat
@@ -130,7 +133,7 @@ def _register_locked(*, participant, session, actor, force, lean: bool) -> Regis
 
 
 def register_for_all_training_days(
-    *, participant: Participant, programme: Programme, actor=None
+    *, participant: Participant, programme: Programme, actor: User | None = None
 ) -> TrainingDayRegistrations:
     """Register for every training day of the programme in one step.
 
@@ -154,11 +157,22 @@ def register_for_all_training_days(
     return result
 
 
-def _record(registration: Registration, **event) -> None:
-    rows.insert(RegistrationEvent.of_change(registration, **event))
+def _record(
+    registration: Registration,
+    *,
+    action: str,
+    from_status: str,
+    actor: User | None,
+    note: str = "",
+) -> None:
+    rows.insert(
+        RegistrationEvent.of_change(
+            registration, action=action, from_status=from_status, actor=actor, note=note
+        )
+    )
 
 
-def _promote_waiting(*, locked: LockedSession, actor) -> list[Registration]:
+def _promote_waiting(*, locked: LockedSession, actor: User | None) -> list[Registration]:
     """Fill free seats from the waiting list, first come first served. Session locked."""
     free = locked.session.capacity - locking.seat_counts(locked)[0]
     if free <= 0:
@@ -185,7 +199,7 @@ def _promote_waiting(*, locked: LockedSession, actor) -> list[Registration]:
     return waiting
 
 
-def cancel(*, registration: Registration, actor) -> Registration | None:
+def cancel(*, registration: Registration, actor: User | None) -> Registration | None:
     """Cancel a registration; a freed seat goes to the first on the waiting list at once.
 
     Cancelling after the registration deadline is allowed and recorded as late.
@@ -222,7 +236,7 @@ def cancel(*, registration: Registration, actor) -> Registration | None:
     return promoted[0] if promoted else None
 
 
-def change_capacity(*, session: Session, capacity: int, actor) -> list[Registration]:
+def change_capacity(*, session: Session, capacity: int, actor: User | None) -> list[Registration]:
     """Set the number of seats. Raising it promotes from the waiting list in order;
     lowering it below the number already confirmed is refused."""
     with transaction.atomic():

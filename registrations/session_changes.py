@@ -4,6 +4,7 @@ when it is sent (notifications.rendering)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 
 from django.conf import settings
@@ -14,13 +15,14 @@ from familiestotte.formatting import when
 from notifications.dispatch import dispatch_soon
 from notifications.models import Email
 from participants.models import Registration
+from programme.models import Session, Venue
 
 WATCHED_FIELDS = ["starts_at", "ends_at", "venue", "online_url", "is_cancelled"]
 
 
-def session_changes(*, before, after) -> dict:
+def session_changes(*, before: Session, after: Session) -> dict[str, tuple[object, object]]:
     """{field: (old, new)} for the fields participants must hear about."""
-    changes = {}
+    changes: dict[str, tuple[object, object]] = {}
     for name in WATCHED_FIELDS:
         old, new = getattr(before, name), getattr(after, name)
         if old != new:
@@ -28,17 +30,19 @@ def session_changes(*, before, after) -> dict:
     return changes
 
 
-def _describe(name: str, value) -> str:
+def _describe(name: str, value: object) -> str:
     if value is None or value == "":
         return "–"
     if name in {"starts_at", "ends_at"}:
+        assert isinstance(value, dt.datetime)
         return when(value)
     if name == "venue":
+        assert isinstance(value, Venue)
         return value.full_address
     return str(value)
 
 
-def notify_session_changed(*, session, changes: dict) -> int:
+def notify_session_changed(*, session: Session, changes: dict[str, tuple[object, object]]) -> int:
     """Tell everyone registered (confirmed or waiting) what changed; returns how many.
 
     `changes` is {field: (old, new)}, e.g. from `session_changes(before=..., after=...)`.

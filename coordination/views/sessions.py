@@ -18,6 +18,7 @@ from django.views import View
 from django.views.generic import FormView, TemplateView
 
 from familiestotte import spreadsheets
+from familiestotte.http import signed_in_user
 from participants.models import Registration
 from registrations import services
 from registrations.attendance_views import AttendanceFormView
@@ -78,7 +79,7 @@ class AddParticipantView(SessionMixin, FormView):
             registration = services.register(
                 participant=participant,
                 session=self.get_session(),
-                actor=self.request.user,
+                actor=signed_in_user(self.request),
                 force=True,
             )
         except ValidationError as error:
@@ -120,7 +121,9 @@ class RemoveView(SessionMixin, FormView):
         if registration.status == Registration.Status.CANCELLED:
             return self.already_cancelled()
         try:
-            promoted = services.cancel(registration=registration, actor=self.request.user)
+            promoted = services.cancel(
+                registration=registration, actor=signed_in_user(self.request)
+            )
         except ValidationError as error:
             for text in error.messages:
                 messages.error(self.request, text)
@@ -143,7 +146,7 @@ class CapacityView(SessionMixin, FormView):
             promoted = services.change_capacity(
                 session=self.get_session(),
                 capacity=form.cleaned_data["capacity"],
-                actor=self.request.user,
+                actor=signed_in_user(self.request),
             )
         except ValidationError as error:
             form.add_error("capacity", error)

@@ -1,7 +1,7 @@
 """The portal's template filters: dates as Norwegians write them (familiestotte.formatting)
 and a form helper."""
 
-from django import template
+from django import forms, template
 
 from familiestotte import formatting
 
@@ -19,6 +19,6 @@ for _filter in (
 
 
 @register.filter
-def has_required_fields(form) -> bool:
+def has_required_fields(form: forms.BaseForm) -> bool:
     """True when a visible field of the form must be filled in (for the «*» note)."""
     return any(field.field.required for field in form.visible_fields())

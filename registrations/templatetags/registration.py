@@ -2,7 +2,10 @@
 and the programme page's «register for all training days»)."""
 
 from django import template
+from django.template.context import Context
 
+from participants.models import Participant
+from programme.models import Programme, Session
 from registrations import selectors
 from registrations.eligibility import audience_refusal, supervision_refusal
 
@@ -10,11 +13,11 @@ register = template.Library()
 
 
 @register.inclusion_tag("registrations/_session_panel.html", takes_context=True)
-def registration_panel(context, session):
+def registration_panel(context: Context, session: Session) -> dict[str, object]:
     """What the signed-in person can do about this session. One query when signed in (two
     for a supervision meeting the person is not registered for)."""
     request = context["request"]
-    participant = context.get("current_participant")
+    participant: Participant | None = context.get("current_participant")
     registration = refusal = None
     if participant is not None:
         registration = selectors.live_registration(participant=participant, session=session)
@@ -35,8 +38,8 @@ def registration_panel(context, session):
 
 
 @register.inclusion_tag("registrations/_training_days_action.html", takes_context=True)
-def training_days_action(context, programme):
-    participant = context.get("current_participant")
+def training_days_action(context: Context, programme: Programme) -> dict[str, object]:
+    participant: Participant | None = context.get("current_participant")
     return {
         "request": context["request"],
         "csrf_token": context.get("csrf_token"),

@@ -3,13 +3,14 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
+from familiestotte.http import AuthenticatedHttpRequest
 from participants.models import Participant, Registration
 from programme.models import Programme, Session
 
@@ -19,7 +20,7 @@ from .shared import cancel_page, live_registration_or_404, own_cancel_texts, say
 
 @login_required
 @require_POST
-def register_for_session(request, pk):
+def register_for_session(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     # The service loads (and locks) the session itself; an unknown id is a 404 and an
     # unpublished programme a refusal with code "unpublished", so the view need not
     # fetch it first.
@@ -42,7 +43,7 @@ def register_for_session(request, pk):
 
 @login_required
 @require_POST
-def register_for_training_days(request, slug):
+def register_for_training_days(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     programme = get_object_or_404(Programme.objects.published(), slug=slug)
     result = services.register_for_all_training_days(
         participant=request.user.participant, programme=programme
@@ -77,7 +78,7 @@ def register_for_training_days(request, slug):
 
 
 @login_required
-def my_registrations(request):
+def my_registrations(request: AuthenticatedHttpRequest) -> HttpResponse:
     participant = request.user.participant
     registrations = selectors.registrations_of(participant)
     feed_url = request.build_absolute_uri(
@@ -97,7 +98,7 @@ def my_registrations(request):
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def cancel_registration(request, pk):
+def cancel_registration(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """Cancel one of the person's own live registrations."""
     registration = live_registration_or_404(pk, participant=request.user.participant)
     return cancel_page(
@@ -109,7 +110,7 @@ def cancel_registration(request, pk):
     )
 
 
-def calendar_feed(request, token):
+def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
     """The personal feed calendar programs subscribe to; the token is the only key."""
     participant = get_object_or_404(Participant, calendar_token=token)
     body = calendar.feed_calendar(
@@ -123,7 +124,7 @@ def calendar_feed(request, token):
 
 @login_required
 @require_POST
-def renew_calendar_token(request):
+def renew_calendar_token(request: AuthenticatedHttpRequest) -> HttpResponse:
     request.user.participant.renew_calendar_token()
     messages.success(
         request,

@@ -2,17 +2,28 @@
 registration in words, a live registration looked up for its owner, and the cancel
 step with its «are you sure?» page."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from participants.models import Registration
+from familiestotte.http import AuthenticatedHttpRequest
+from participants.models import Participant, Registration
 
 from .. import selectors, services
 
+if TYPE_CHECKING:
+    from ..selectors import RegistrationWithTotal
 
-def say_outcome(request, registration: Registration, *, name: str | None = None) -> None:
+
+def say_outcome(
+    request: HttpRequest, registration: Registration, *, name: str | None = None
+) -> None:
     """Tell the person what happened: a seat, or a place on the waiting list."""
     title = registration.session.title
     if registration.status == Registration.Status.CONFIRMED:
@@ -33,7 +44,7 @@ def say_outcome(request, registration: Registration, *, name: str | None = None)
     messages.info(request, text % {"name": name, "title": title, "position": position})
 
 
-def live_registration_or_404(pk, **owner):
+def live_registration_or_404(pk: int, **owner: object) -> RegistrationWithTotal:
     """A live registration, with its waiting-list place in the one query; 404 unless it
     belongs to `owner` (a participant filter)."""
     return get_object_or_404(
@@ -43,7 +54,14 @@ def live_registration_or_404(pk, **owner):
     )
 
 
-def cancel_page(request, registration, *, person, texts, done_url):
+def cancel_page(
+    request: AuthenticatedHttpRequest,
+    registration: Registration,
+    *,
+    person: Participant | None,
+    texts: tuple[str, str],
+    done_url: str,
+) -> HttpResponse:
     """GET asks «are you sure?» (its «No» leads back to `done_url`); POST cancels, says
     so with `texts` (on time, late), formatted with the session's title and `person`'s
     name, and returns to `done_url`. `person` is whose registration it is when someone

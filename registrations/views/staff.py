@@ -2,11 +2,13 @@
 them. Only for the confirmed leader of the organisation; anyone else gets 404."""
 
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from familiestotte.http import AuthenticatedHttpRequest
+from participants.models import Organisation
 from participants.rules import is_leader_of
 from participants.selectors import staff_of
 from programme.models import Programme, Session
@@ -16,17 +18,17 @@ from ..forms import StaffRegistrationForm
 from .shared import cancel_page, live_registration_or_404, own_cancel_texts, say_outcome
 
 
-def _leader_organisation(request):
+def _leader_organisation(request: AuthenticatedHttpRequest) -> Organisation:
     """The organisation the signed-in person leads, or 404."""
     participant = getattr(request.user, "participant", None)
-    organisation = participant.organisation if participant else None
+    organisation: Organisation | None = participant.organisation if participant else None
     if organisation is None or not is_leader_of(request.user, organisation):
         raise Http404
     return organisation
 
 
 @login_required
-def staff_registrations(request):
+def staff_registrations(request: AuthenticatedHttpRequest) -> HttpResponse:
     """A leader sees their staff's registrations for the current programme."""
     organisation = _leader_organisation(request)
     programme = Programme.objects.current()
@@ -40,7 +42,7 @@ def staff_registrations(request):
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def register_staff_member(request, pk):
+def register_staff_member(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """A leader registers one of their own staff for a training day. Others: 404."""
     organisation = _leader_organisation(request)
     person = get_object_or_404(staff_of(organisation), pk=pk)
@@ -76,7 +78,7 @@ def register_staff_member(request, pk):
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def cancel_staff_registration(request, pk):
+def cancel_staff_registration(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """A leader cancels a live registration of one of their own staff. Anyone else's
     registration: 404."""
     organisation = _leader_organisation(request)
