@@ -22,9 +22,8 @@ from .selectors import session_list
 
 class AttendanceFormView(FormView):
     """Attended / did not attend for every confirmed person of `get_session()`, saved in
-    one transaction by record_attendances with the signed-in user as actor, then
-    back to `back_url()`. The coordinator's and the supervisor's attendance pages share it;
-    each view looks the session up and checks the permission itself."""
+    one transaction with the signed-in user as actor, then back to `back_url()`. Each
+    view (coordinator's, supervisor's) looks the session up and checks permission."""
 
     form_class = AttendanceForm
 

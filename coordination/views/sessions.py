@@ -117,13 +117,11 @@ class RemoveView(SessionMixin, FormView):
         return super().get_context_data(**kwargs)
 
     def form_valid(self, form):
-        registration = self.registration
+        registration, actor = self.registration, signed_in_user(self.request)
         if registration.status == Registration.Status.CANCELLED:
             return self.already_cancelled()
         try:
-            promoted = services.cancel(
-                registration=registration, actor=signed_in_user(self.request)
-            )
+            promoted = services.cancel(registration=registration, actor=actor)
         except ValidationError as error:
             for text in error.messages:
                 messages.error(self.request, text)
