@@ -1,9 +1,10 @@
 """Django's Redis cache, with one Redis client per connection pool.
 
 Django's RedisCacheClient builds a new `redis.Redis` for every cache call. Each one
-is cheap to use but not to build: with sessions read from the cache, it was about a
-tenth of a signed-in request's CPU. A `redis.Redis` is safe to share between threads
-(each command takes a connection from the pool), so each pool keeps one.
+is cheap to use but not to build, and sessions are read from the cache on every
+signed-in request (bench/HISTORY.md, «Why the hot paths are hand-made»). A
+`redis.Redis` is safe to share between threads (each command takes a connection from
+the pool), so each pool keeps one.
 """
 
 from __future__ import annotations

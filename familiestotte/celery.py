@@ -46,10 +46,10 @@ def connect_producer() -> None:
     request needs them.
 
     A web worker's first task message otherwise pays for binding every task,
-    importing the Redis transport and connecting (together about 120 ms), in the
-    middle of someone's request. A broker that is down now is no reason to refuse to
-    serve pages: the first message connects (and the outbox sweep sends what it could
-    not).
+    importing the Redis transport and connecting, in the middle of someone's request
+    (bench/HISTORY.md, «Why the hot paths are hand-made»). A broker that is down now is
+    no reason to refuse to serve pages: the first message connects (and the outbox
+    sweep sends what it could not).
     """
     if app.conf.task_always_eager:
         return

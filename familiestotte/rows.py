@@ -1,12 +1,12 @@
 """Single-row SQL for the hottest paths, built once per model and database.
 
 The ORM compiles every statement afresh. On the paths that run most, loading the
-signed-in user on every request and the registration's critical section, compiling
-cost more CPU than PostgreSQL spent running the statements, and in the registration
-it was spent while others waited for the session lock (README, «Ytelse»). These
-helpers build each statement once and do per row only what the ORM does per row:
-each field's pre_save and get_db_prep_save on the way in, the database's value
-converters on the way out. They send no model signals; the project connects none.
+signed-in user on every request and the registration's critical section (where others
+wait for the session lock), that costs more than running them (bench/HISTORY.md,
+«Why the hot paths are hand-made»). These helpers build each statement once and do
+per row only what the ORM does per row: each field's pre_save and get_db_prep_save
+on the way in, the database's value converters on the way out. They send no model
+signals; the project connects none.
 On PostgreSQL the statements are also prepared once per connection (`execute`), and
 `transaction` sends BEGIN and COMMIT with the first and last statements instead of in
 round trips of their own.

@@ -90,8 +90,8 @@ def dispatch_soon() -> None:
 
     For every email recorded with dispatched_at NULL (registration emails, `queue_email`,
     session changes, re-queued failures). During a rush every registration commits its
-    own row, and a task message each cost the web process about as much CPU as the rest
-    of the registration. Instead the first commit in a window of
+    own row; a task message for each would cost the web process dearly
+    (bench/HISTORY.md, «Why the hot paths are hand-made»). Instead the first commit in a window of
     NOTIFICATIONS_DISPATCH_WINDOW seconds queues one dispatch_pending task, due two
     windows later; commits that find the window's cache key leave their rows to it.
     A row committed while the key stands is thus older than the task that claims it,

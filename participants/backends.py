@@ -4,9 +4,8 @@ Nearly every page reads `request.user.participant` (the profile check in
 ProfileRequiredMiddleware, then the view), so loading the user joined with its
 participant saves one query on every signed-in request.
 
-The query is written by hand, once per database (familiestotte.rows): it runs on every
-signed-in request, and building it with the ORM (select_related) cost five times the
-CPU of running it.
+The query is built by hand, once per database (familiestotte.rows), because it runs on
+every signed-in request (bench/HISTORY.md, «Why the hot paths are hand-made»).
 """
 
 import functools

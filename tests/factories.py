@@ -217,7 +217,7 @@ class RegistrationFactory(factory.django.DjangoModelFactory):
     )
 
 
-# --- resourcegroups (issue 5) ---------------------------------------------------------
+# --- resourcegroups ------------------------------------------------------------------
 
 from resourcegroups.models import (  # noqa: E402
     Meeting,
