@@ -1,4 +1,5 @@
 # Two commands matter: `make run` (embedded demo) and `make test` (whole suite on PostgreSQL + Redis).
+# `make help` lists the others.
 SHELL := /bin/bash
 PYTHON ?= python3.11
 VENV := .venv
@@ -10,7 +11,10 @@ export PORT
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/familiestotte
 TEST_REDIS_URL ?= redis://127.0.0.1:6379/1
 
-.PHONY: run test install services browser lint messages
+.PHONY: help run test install services browser lint contracts messages
+
+help: ## This list
+	@grep -hE '^[a-z]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 12
 
 $(VENV)/.installed: pyproject.toml
 	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is needed ($(PYTHON) not found)"; exit 1; }
@@ -23,31 +27,38 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-install: $(VENV)/.installed node_modules/.installed
+install: $(VENV)/.installed node_modules/.installed ## Python and npm packages from their pins
 
-run: install
+run: install ## The embedded demo on http://127.0.0.1:8000 (SQLite, eager tasks; PORT=8001 to move it)
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_demo
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 # Debian's Chromium for the browser tests; no browser download.
-browser:
+browser: ## Debian's Chromium for the browser tests
 	@command -v chromium >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
-services:
+services: ## Start PostgreSQL and Redis if they are down
 	@scripts/services-up
 
-test: install browser services
+test: install browser services contracts ## Contracts, then the whole suite on PostgreSQL and Redis
 	DATABASE_URL=$(TEST_DATABASE_URL) CELERY_BROKER_URL=$(TEST_REDIS_URL) \
 	  DJANGO_DEBUG=1 DISABLE_RATE_LIMITS=1 $(BIN)/pytest
 
-lint: install
+lint: install ## ruff: lint and format
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+# The house's contracts: style, the floor plan, types and migrations that match the models.
+contracts: lint ## lint, lint-imports, mypy and the migrations check
+	PYTHONPATH=. $(BIN)/lint-imports --no-cache
+	$(BIN)/mypy .
+	$(BIN)/python manage.py makemigrations --check --dry-run --noinput
 
 # Apps with a catalog of their own; the project catalog (locale/) leaves their strings to them.
 APPS_WITH_CATALOGS = $(patsubst %/locale,%,$(wildcard */locale))
 
-messages: install
+messages: install ## Extract and compile the nb catalogs
 	for locale in */locale; do \
 	  (cd $${locale%/locale} && env -u DJANGO_SETTINGS_MODULE ../$(BIN)/django-admin makemessages -l nb --no-obsolete); done
 	$(BIN)/python manage.py makemessages -l nb --no-obsolete $(foreach app,$(APPS_WITH_CATALOGS),-i '$(app)/*') -i 'tests/*' -i 'bench/*' -i '.venv/*' -i 'node_modules/*'
