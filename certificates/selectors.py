@@ -69,9 +69,7 @@ def attendance_of(*, participant: Participant, programme: Programme) -> Attendan
             "themes",
             Prefetch(
                 "registrations",
-                queryset=Registration.objects.filter(participant=participant).exclude(
-                    status=Registration.Status.CANCELLED
-                ),
+                queryset=Registration.objects.live().filter(participant=participant),
                 to_attr="mine",
             ),
         )
@@ -94,10 +92,8 @@ def programmes_of(participant: Participant) -> list[Programme]:
     """Programmes where the person has a live training-day registration or a certificate.
     One query."""
     registered = (
-        Registration.objects.filter(
-            participant=participant, session__kind=Session.Kind.TRAINING_DAY
-        )
-        .exclude(status=Registration.Status.CANCELLED)
+        Registration.objects.live()
+        .filter(participant=participant, session__kind=Session.Kind.TRAINING_DAY)
         .values("session__programme")
     )
     certified = Certificate.objects.filter(participant=participant).values("programme")
