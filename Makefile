@@ -11,7 +11,7 @@ export PORT
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/familiestotte
 TEST_REDIS_URL ?= redis://127.0.0.1:6379/1
 
-.PHONY: help run test install services browser lint contracts messages
+.PHONY: help run test install services browser proxy lint contracts messages
 
 help: ## This list
 	@grep -hE '^[a-z]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 12
@@ -38,10 +38,14 @@ run: install ## The embedded demo on http://127.0.0.1:8000 (SQLite, eager tasks;
 browser: ## Debian's Chromium for the browser tests
 	@command -v chromium >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
+# Debian's nginx, so that the tests check the proxy's site files with `nginx -t` (never started).
+proxy: ## Debian's nginx for the deploy tests
+	@command -v nginx >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx >/dev/null; }
+
 services: ## Start PostgreSQL and Redis if they are down
 	@scripts/services-up
 
-test: install browser services contracts ## Contracts, then the whole suite on PostgreSQL and Redis
+test: install browser proxy services contracts ## Contracts, then the whole suite on PostgreSQL and Redis
 	DATABASE_URL=$(TEST_DATABASE_URL) CELERY_BROKER_URL=$(TEST_REDIS_URL) \
 	  DJANGO_DEBUG=1 DISABLE_RATE_LIMITS=1 $(BIN)/pytest
 

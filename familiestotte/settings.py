@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "programme",
     "notifications",
     "participants",
+    "operations",
     "registrations",
     "certificates",
     "resourcegroups",
@@ -229,6 +230,13 @@ NOTIFICATIONS_DISPATCH_WINDOW = envint("NOTIFICATIONS_DISPATCH_WINDOW", 1)
 NOTIFICATIONS_REQUEUE_AFTER = envint("NOTIFICATIONS_REQUEUE_AFTER", 600)
 # Rows still 'sending' after this many seconds were interrupted: failed, never resent.
 NOTIFICATIONS_SENDING_TIMEOUT = envint("NOTIFICATIONS_SENDING_TIMEOUT", 900)
+
+# Readiness (/helse/klar/, operations): who sees which part is down, and the limits.
+# Only requests made straight to a node from these addresses (or networks) see the
+# parts; through the proxy, or from elsewhere, the answer is the status alone.
+READINESS_ALLOWED_IPS = envlist("READINESS_ALLOWED_IPS", ["127.0.0.1", "::1"])
+READINESS_OUTBOX_STALE_MINUTES = envint("READINESS_OUTBOX_STALE_MINUTES", 15)
+READINESS_MAX_QUEUE_DEPTH = envint("READINESS_MAX_QUEUE_DEPTH", 10_000)
 
 # Security: safe defaults, stricter when not in debug.
 SESSION_COOKIE_HTTPONLY = True

@@ -17,6 +17,7 @@ admin.site.index_title = _("Programme administration")
 
 urlpatterns = [
     path("helse/", health, name="health"),
+    path("", include("operations.urls")),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("konto/", include("allauth.urls")),

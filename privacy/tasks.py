@@ -2,10 +2,14 @@
 
 from celery import shared_task
 
+from familiestotte import heartbeat
+
 from . import retention
 
 
 @shared_task(acks_late=True, ignore_result=True)
 def forget_dietary_needs() -> int:
     """Nightly (beat): clear dietary needs nobody needs any more."""
-    return retention.forget_dietary_needs()
+    cleared = retention.forget_dietary_needs()
+    heartbeat.beat("privacy-forget-dietary-needs")
+    return cleared
