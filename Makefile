@@ -32,7 +32,7 @@ install: $(VENV)/.installed node_modules/.installed ## Python and npm packages f
 run: install ## The embedded demo on http://127.0.0.1:8000 (SQLite, eager tasks; PORT=8001 to move it)
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_demo
-	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+	$(BIN)/python manage.py serve_demo 127.0.0.1:$(PORT)
 
 # Debian's Chromium for the browser tests; no browser download.
 browser: ## Debian's Chromium for the browser tests

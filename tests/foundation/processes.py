@@ -96,11 +96,13 @@ def serve(
     return process
 
 
-def runserver(env: dict, log: Path | None = None) -> tuple[str, subprocess.Popen]:
-    """`manage.py runserver` on a free port: (base URL, process)."""
+def runserver(
+    env: dict, log: Path | None = None, command_name: str = "runserver"
+) -> tuple[str, subprocess.Popen]:
+    """`manage.py runserver` (or `serve_demo`) on a free port: (base URL, process)."""
     port = free_port()
     base = f"http://127.0.0.1:{port}"
-    command = [PYTHON, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"]
+    command = [PYTHON, "manage.py", command_name, f"127.0.0.1:{port}", "--noreload"]
     return base, serve(command, env, base + "/helse/", log=log)
 
 
@@ -157,3 +159,16 @@ def stop(process: subprocess.Popen) -> None:
     except subprocess.TimeoutExpired:
         process.kill()
         process.wait()
+
+
+def wait_for_output(log: Path, text: str, process: subprocess.Popen, timeout: float = 60) -> str:
+    """The server's output once `text` appears in its log file."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        output = log.read_text()
+        if text in output:
+            return output
+        if process.poll() is not None:
+            raise AssertionError(f"The server stopped:\n{output}")
+        time.sleep(0.2)
+    raise AssertionError(f"{text!r} did not appear within {timeout} seconds:\n{log.read_text()}")
