@@ -11,7 +11,7 @@ export PORT
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/familiestotte
 TEST_REDIS_URL ?= redis://127.0.0.1:6379/1
 
-.PHONY: help run test install services browser proxy lint contracts messages
+.PHONY: help restore-drill run test install services browser proxy lint contracts messages
 
 help: ## This list
 	@grep -hE '^[a-z]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 12
@@ -48,6 +48,15 @@ services: ## Start PostgreSQL and Redis if they are down
 test: install browser proxy services contracts ## Contracts, then the whole suite on PostgreSQL and Redis
 	DATABASE_URL=$(TEST_DATABASE_URL) CELERY_BROKER_URL=$(TEST_REDIS_URL) \
 	  DJANGO_DEBUG=1 DISABLE_RATE_LIMITS=1 $(BIN)/pytest
+
+# A database of its own for the drill, with the demo in it.
+DRILL_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/familiestotte_drill
+
+restore-drill: install services ## Dump a demo database, restore it into a scratch one, compare, hold the outbox
+	createdb --maintenance-db=$(dir $(DRILL_DATABASE_URL))postgres $(notdir $(DRILL_DATABASE_URL)) 2>/dev/null || true
+	DATABASE_URL=$(DRILL_DATABASE_URL) $(BIN)/python manage.py migrate --noinput
+	DATABASE_URL=$(DRILL_DATABASE_URL) $(BIN)/python manage.py load_demo
+	DATABASE_URL=$(DRILL_DATABASE_URL) $(BIN)/python manage.py restore_drill
 
 lint: install ## ruff: lint and format
 	$(BIN)/ruff check .

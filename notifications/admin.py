@@ -4,7 +4,7 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from .dispatch import requeue_failed
+from .dispatch import release_held, requeue_failed
 from .models import Email
 
 
@@ -17,7 +17,7 @@ class EmailAdmin(admin.ModelAdmin):
     search_fields = ["to_email", "key", "subject"]
     date_hierarchy = "created_at"
     list_select_related = False
-    actions = ["requeue_failed"]
+    actions = ["requeue_failed", "release_held"]
     fields = [
         "key",
         "kind",
@@ -61,6 +61,22 @@ class EmailAdmin(admin.ModelAdmin):
             ngettext(
                 "%(count)d failed email is queued again.",
                 "%(count)d failed emails are queued again.",
+                count,
+            )
+            % {"count": count},
+            messages.SUCCESS if count else messages.WARNING,
+        )
+
+    @admin.action(
+        description=_("Send the selected emails held after a restore"), permissions=["requeue"]
+    )
+    def release_held(self, request: HttpRequest, queryset: QuerySet[Email]) -> None:
+        count = release_held(ids=queryset.values_list("pk", flat=True))
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d held email is queued to be sent.",
+                "%(count)d held emails are queued to be sent.",
                 count,
             )
             % {"count": count},

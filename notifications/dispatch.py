@@ -174,6 +174,29 @@ def requeue_failed(*, ids: Iterable[int]) -> int:
     return len(claimed)
 
 
+# Unsent when a backup was taken: after restoring it, none of these may go out blindly.
+UNSENT = (Email.Status.QUEUED, Email.Status.RETRYING, Email.Status.SENDING)
+
+
+def hold_unsent() -> int:
+    """After a database restore, before any worker starts: every unsent row is held. The
+    backup does not know what was sent after it was taken, so a person decides."""
+    return Email.objects.filter(status__in=UNSENT).update(
+        status=Email.Status.HELD, dispatched_at=None, next_attempt_at=None
+    )
+
+
+def release_held(*, ids: Iterable[int]) -> int:
+    """A person's decision that these held rows were not sent: they go out now."""
+    with transaction.atomic():
+        released = Email.objects.filter(pk__in=list(ids), status=Email.Status.HELD).update(
+            status=Email.Status.QUEUED, attempts=0, dispatched_at=None
+        )
+        if released:
+            dispatch_soon()
+    return released
+
+
 # -- the tasks ---------------------------------------------------------------------------
 
 

@@ -36,6 +36,9 @@ class Email(models.Model):
         SENT = "sent", _("Sent")
         RETRYING = "retrying", _("Waiting to retry")
         FAILED = "failed", _("Failed")
+        # After a database restore: the row was unsent when the backup was taken, and may
+        # have been sent since. A person releases it (the admin) or leaves it.
+        HELD = "held", _("Held after a restore")
 
     key = models.CharField(
         _("key"),

@@ -113,7 +113,14 @@ def check_outbox(now: dt.datetime) -> Report:
         | Q(status=Email.Status.RETRYING, next_attempt_at__lt=cutoff)
     ).count()
     failed = Email.objects.filter(status=Email.Status.FAILED).count()
-    return {"ok": stale == 0, "stale_queued": stale, "stale_minutes": minutes, "failed": failed}
+    held = Email.objects.filter(status=Email.Status.HELD).count()  # waiting for a person
+    return {
+        "ok": stale == 0,
+        "stale_queued": stale,
+        "stale_minutes": minutes,
+        "failed": failed,
+        "held": held,
+    }
 
 
 def readiness(*, now: dt.datetime | None = None) -> Report:
