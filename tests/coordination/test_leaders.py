@@ -123,3 +123,18 @@ def test_deciding_twice_in_the_service_is_refused(waiting):
     waiting.refresh_from_db()
     assert waiting.is_confirmed_leader
     assert Email.objects.count() == 1
+
+
+def test_the_admin_action_confirms_and_tells_each_person_waiting(
+    coordinator_client, waiting, leader, mailoutbox, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = coordinator_client.post(
+            reverse("admin:participants_participant_changelist"),
+            {"action": "confirm_leader_role", "_selected_action": [waiting.pk, leader.pk]},
+            follow=True,
+        )
+    waiting.refresh_from_db()
+    assert waiting.is_confirmed_leader
+    assert [m.to for m in mailoutbox] == [[waiting.user.email]]
+    assert "1 lederroller bekreftet." in response.text
