@@ -83,8 +83,9 @@ class LateReport:
 
 
 def late_progress_reports(*, now: dt.datetime | None = None) -> list[LateReport]:
-    """Progress reports past their due time and not submitted, for leader gatherings that
-    have not ended, by gathering and organisation (three queries)."""
+    """Progress reports past their due time and not submitted, for leader gatherings of
+    published programmes that have not ended, by gathering and organisation (three
+    queries)."""
     now = now or timezone.now()
     horizon = now + dt.timedelta(days=report_due_days() + 1)
     gatherings = [
@@ -92,6 +93,7 @@ def late_progress_reports(*, now: dt.datetime | None = None) -> list[LateReport]
         for gathering in Session.objects.filter(
             kind=Session.Kind.LEADER_GATHERING,
             is_cancelled=False,
+            programme__is_published=True,
             ends_at__gt=now,
             starts_at__lte=horizon,
         )

@@ -138,3 +138,15 @@ def test_the_admin_action_confirms_and_tells_each_person_waiting(
     assert waiting.is_confirmed_leader
     assert [m.to for m in mailoutbox] == [[waiting.user.email]]
     assert "1 lederroller bekreftet." in response.text
+
+
+def test_the_leaders_pages_query_count_stays_the_same_with_ten_times_the_leaders(
+    coordinator_client, waiting, assert_queries
+):
+    # 1 auth session, 2 user with participant, 3 leaders waiting with users and organisations
+    with assert_queries(3):
+        coordinator_client.get(LEADERS)
+    factories.LeaderFactory.create_batch(10, leader_confirmed=False)
+    with assert_queries(3):
+        response = coordinator_client.get(LEADERS)
+    assert len(response.context["leaders"]) == 11

@@ -135,6 +135,14 @@ def test_it_leaves_out_submitted_reports_and_reports_not_yet_due(
         submitted_at=timezone.now(),
     )
     factories.LeaderGatheringFactory(programme=programme)  # in 30 days: due in 16
+    unpublished = factories.ProgrammeFactory(is_published=False)
+    factories.EnrolmentFactory(programme=unpublished)
+    factories.LeaderGatheringFactory(
+        programme=unpublished,
+        starts_at=gathering_due_yesterday.starts_at,
+        ends_at=gathering_due_yesterday.ends_at,
+        registration_deadline=gathering_due_yesterday.registration_deadline,
+    )
     assert todo.late_progress_reports() == []
 
 
