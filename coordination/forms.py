@@ -243,3 +243,20 @@ class OverviewFilterForm(forms.Form):
         assert isinstance(missing_report, forms.TypedChoiceField)
         region.choices = [("", _("All regions"))] + [(r, r) for r in regions]
         missing_report.choices = [("", _("–"))] + [(g.pk, g.numbered_title) for g in gatherings]
+
+
+class ConfirmLeaderForm(forms.Form):
+    """The confirmation step of confirming a leader: a POST with a CSRF token."""
+
+
+class TurnDownLeaderForm(forms.Form):
+    """The confirmation step of turning a leader down, with an optional note to them."""
+
+    note = forms.CharField(
+        label=_("Note to the person (optional)"),
+        help_text=_("Included in the email, e.g. who the organisation's leader is."),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"max_length": _("Write at most 1000 characters.")},
+    )

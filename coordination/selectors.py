@@ -8,25 +8,26 @@ from notifications.models import Email
 from participants.models import Enrolment, Participant, Registration
 from programme.models import Programme, Session
 from programme.selectors import set_kind_total, set_kind_totals
-from registrations.selectors import SessionList
+from registrations.selectors import SessionList, attach_seat_counts
 
 
 def programmes_with_sessions() -> list[Programme]:
-    """Every programme, newest first, with its sessions and their seat counts (2 queries)."""
+    """Every programme, newest first, with its sessions and their seat counts (3 queries:
+    programmes, sessions with venues, one grouped count of their registrations)."""
     # order_by() first: django-stubs 5.2.9 rejects every Prefetch given to prefetch_related()
     # on an as_manager() manager (typeddjango/django-stubs#3263); on a QuerySet it is checked.
     programmes = list(
         Programme.objects.order_by("-starts_on", "name").prefetch_related(
             Prefetch(
                 "sessions",
-                queryset=Session.objects.select_related("venue")
-                .with_seat_counts()
-                .order_by("starts_at", "pk"),
+                queryset=Session.objects.select_related("venue").order_by("starts_at", "pk"),
                 to_attr="coordinator_sessions",
             )
         )
     )
-    set_kind_totals([s for p in programmes for s in p.coordinator_sessions])
+    sessions = [s for p in programmes for s in p.coordinator_sessions]
+    attach_seat_counts(sessions)
+    set_kind_totals(sessions)
     return programmes
 
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import messages, organisations, sessions
+from .views import messages, organisations, sessions, workspace
 
 app_name = "coordination"
 
@@ -8,6 +8,18 @@ session = "koordinator/samlinger/<int:pk>/"
 
 urlpatterns = [
     path("koordinator/", sessions.SessionOverviewView.as_view(), name="home"),
+    path("koordinator/start/", workspace.StartView.as_view(), name="start"),
+    path("koordinator/ledere/", workspace.LeadersView.as_view(), name="leaders"),
+    path(
+        "koordinator/ledere/<int:pk>/bekreft/",
+        workspace.LeaderDecisionView.as_view(),
+        name="confirm_leader",
+    ),
+    path(
+        "koordinator/ledere/<int:pk>/avvis/",
+        workspace.TurnDownLeaderView.as_view(),
+        name="turn_down_leader",
+    ),
     path(session, sessions.SessionListView.as_view(), name="session"),
     path(session + "legg-til/", sessions.AddParticipantView.as_view(), name="add"),
     path(

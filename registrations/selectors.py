@@ -277,3 +277,27 @@ def training_days(programme: Programme) -> list[Session]:
     )
     set_kind_totals(sessions)
     return sessions
+
+
+def attach_seat_counts(sessions: list[Session]) -> None:
+    """Set `confirmed_count` and `waitlisted_count` on each session from one grouped count
+    (SELECT session_id, status, COUNT(*) ... GROUP BY session_id, status), which PostgreSQL
+    answers from the (session, status, waitlisted_at) index; no query for no sessions.
+
+    SessionQuerySet.with_seat_counts joins every registration to the sessions and counts
+    DISTINCT: fine for one session, slow over every programme at national size."""
+    if not sessions:
+        return
+    counts: dict[tuple[int, str], int] = {
+        (session_id, status): total
+        for session_id, status, total in Registration.objects.filter(
+            session__in=[session.pk for session in sessions],
+            status__in=Registration.LIVE_STATUSES,
+        )
+        .values_list("session_id", "status")
+        .annotate(total=Count("*"))
+        .order_by()
+    }
+    for session in sessions:
+        session.confirmed_count = counts.get((session.pk, Registration.Status.CONFIRMED), 0)  # type: ignore[attr-defined]
+        session.waitlisted_count = counts.get((session.pk, WAITLISTED), 0)  # type: ignore[attr-defined]

@@ -18,9 +18,18 @@ def registration(session, service_worker):
     return factories.RegistrationFactory(session=session, participant=service_worker)
 
 
-def page_urls(session, registration):
+@pytest.fixture
+def waiting(organisation):
+    return factories.LeaderFactory(organisation=organisation, leader_confirmed=False)
+
+
+def page_urls(session, registration, waiting):
     return [
         reverse("coordination:home"),
+        reverse("coordination:start"),
+        reverse("coordination:leaders"),
+        reverse("coordination:confirm_leader", args=[waiting.pk]),
+        reverse("coordination:turn_down_leader", args=[waiting.pk]),
         reverse("coordination:session", args=[session.pk]),
         reverse("coordination:add", args=[session.pk]),
         reverse("coordination:remove", args=[session.pk, registration.pk]),
@@ -32,10 +41,10 @@ def page_urls(session, registration):
 
 
 def test_it_shows_every_coordinator_page_to_a_coordinator(
-    login, coordinator, session, registration
+    login, coordinator, session, registration, waiting
 ):
     client = login(coordinator)
-    for url in page_urls(session, registration):
+    for url in page_urls(session, registration, waiting):
         assert client.get(url).status_code == 200, url
 
 
@@ -43,31 +52,35 @@ def test_it_shows_every_coordinator_page_to_a_coordinator(
     "persona", ["service_worker", "leader", "other_leader", "other_service_worker"]
 )
 def test_it_answers_404_to_anyone_who_is_not_a_coordinator(
-    request, login, persona, session, registration
+    request, login, persona, session, registration, waiting
 ):
     client = login(request.getfixturevalue(persona))
-    for url in page_urls(session, registration):
+    for url in page_urls(session, registration, waiting):
         assert client.get(url).status_code == 404, url
 
 
-def test_it_answers_404_to_a_supervisor(login, session, registration):
+def test_it_answers_404_to_a_supervisor(login, session, registration, waiting):
     supervisor = factories.ParticipantFactory(role="supervisor", organisation=None)
     client = login(supervisor)
-    for url in page_urls(session, registration):
+    for url in page_urls(session, registration, waiting):
         assert client.get(url).status_code == 404, url
 
 
-def test_it_sends_anonymous_visitors_to_log_in(client, session, registration):
-    for url in page_urls(session, registration):
+def test_it_sends_anonymous_visitors_to_log_in(client, session, registration, waiting):
+    for url in page_urls(session, registration, waiting):
         response = client.get(url)
         assert response.status_code == 302, url
         assert response["Location"].startswith(reverse("account_login")), url
         assert "next=" in response["Location"]
 
 
-def test_it_refuses_a_leaders_post_and_changes_nothing(login, leader, session, registration):
+def test_it_refuses_a_leaders_post_and_changes_nothing(
+    login, leader, session, registration, waiting
+):
     client = login(leader)
     responses = [
+        client.post(reverse("coordination:confirm_leader", args=[waiting.pk])),
+        client.post(reverse("coordination:turn_down_leader", args=[waiting.pk])),
         client.post(reverse("coordination:capacity", args=[session.pk]), {"capacity": 99}),
         client.post(reverse("coordination:remove", args=[session.pk, registration.pk])),
         client.post(reverse("coordination:add", args=[session.pk]), {"participant": leader.pk}),
@@ -76,13 +89,15 @@ def test_it_refuses_a_leaders_post_and_changes_nothing(login, leader, session, r
             {f"attendance_{registration.pk}": "attended"},
         ),
     ]
-    assert [r.status_code for r in responses] == [404, 404, 404, 404]
+    assert [r.status_code for r in responses] == [404] * 6
     session.refresh_from_db()
     registration.refresh_from_db()
     assert session.capacity == 5
     assert registration.status == Registration.Status.CONFIRMED
     assert registration.attended is None
     assert not Registration.objects.filter(participant=leader).exists()
+    waiting.refresh_from_db()
+    assert (waiting.role, waiting.leader_confirmed) == ("leader", False)
 
 
 def test_it_answers_404_for_a_registration_of_another_session(login, coordinator, programme):

@@ -3,6 +3,8 @@
 import datetime as dt
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -144,14 +146,14 @@ def test_the_overviews_query_count_stays_the_same_with_ten_times_the_sessions(
     for session in factories.SessionFactory.create_batch(3, programme=programme):
         factories.RegistrationFactory(session=session)
     overview = reverse("coordination:home")
-    # 1 auth session, 2 user, 3 the coordinator's participant row,
-    # 4 programmes, 5 their sessions with venues and seat counts
-    with assert_queries(4):
+    # 1 auth session, 2 user with the coordinator's participant row,
+    # 3 programmes, 4 their sessions with venues, 5 one grouped count of registrations
+    with assert_queries(5):
         client.get(overview)
     factories.ProgrammeFactory.create_batch(9)
     for session in factories.SessionFactory.create_batch(27, programme=programme):
         factories.RegistrationFactory(session=session)
-    with assert_queries(4):
+    with assert_queries(5):
         response = client.get(overview)
     assert sum(len(p.coordinator_sessions) for p in response.context["programmes"]) == 30
 
@@ -197,3 +199,27 @@ def test_it_marks_nobody_at_a_one_off_event_open_to_all(
     response = login(coordinator).get(url(conference))
 
     assert "Ikke deltakende enhet" not in response.text
+
+
+def test_the_overviews_seat_counts_come_from_one_grouped_count(login, coordinator, full_session):
+    """One GROUP BY over registrations alone (the (session, status, waitlisted_at) index),
+    not COUNT(DISTINCT ...) over sessions joined to every registration."""
+    client = login(coordinator)
+    other = factories.SessionFactory(programme=full_session.programme, capacity=5)
+    factories.RegistrationFactory(session=other)
+    factories.RegistrationFactory(session=other, status=Registration.Status.CANCELLED)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(reverse("coordination:home"))
+    counting = [q["sql"] for q in queries if "participants_registration" in q["sql"]]
+    assert len(counting) == 1, counting
+    [sql] = counting
+    assert "GROUP BY" in sql
+    assert "DISTINCT" not in sql
+    assert "JOIN" not in sql
+    assert 'FROM "participants_registration"' in sql
+    shown = {s.pk: s for p in response.context["programmes"] for s in p.coordinator_sessions}
+    assert (shown[full_session.pk].confirmed_count, shown[full_session.pk].waitlisted_count) == (
+        2,
+        2,
+    )
+    assert (shown[other.pk].confirmed_count, shown[other.pk].waitlisted_count) == (1, 0)
