@@ -84,11 +84,13 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "familiestotte.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "familiestotte.middleware.NoStoreForSignedInMiddleware",  # sees the session cookie set
     "django.contrib.sessions.middleware.SessionMiddleware",
     "familiestotte.middleware.PortalLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "familiestotte.middleware.UnreadableRequestMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
