@@ -182,6 +182,7 @@ MEDIA_ROOT = BASE_DIR / "media"
 SITE_ID = 1
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "mypage:dashboard"
+ACCOUNT_ADAPTER = "participants.adapters.AccountAdapter"
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_UNIQUE_EMAIL = True
