@@ -129,10 +129,18 @@ DATABASES = {
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # A shared cache when CACHE_URL names a Redis database: sessions are then read from it
-# (written through to PostgreSQL), and the email dispatch window is shared by every
-# web process. Without it, each process has its own memory cache.
+# (written through to PostgreSQL), the email dispatch window and the log-in rate limits
+# are shared by every web process. Without it, each process has its own memory cache.
+# While Redis is down the cache fails soft (familiestotte.cache): sessions come from the
+# database, and a Redis that does not answer costs a request at most a few seconds.
 if CACHE_URL := os.environ.get("CACHE_URL", ""):
-    CACHES = {"default": {"BACKEND": "familiestotte.cache.RedisCache", "LOCATION": CACHE_URL}}
+    CACHES = {
+        "default": {
+            "BACKEND": "familiestotte.cache.RedisCache",
+            "LOCATION": CACHE_URL,
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 2},
+        }
+    }
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 AUTH_PASSWORD_VALIDATORS = [
