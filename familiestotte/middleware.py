@@ -1,12 +1,17 @@
-"""A strict Content Security Policy: no inline script or style, nothing from other hosts.
-And the portal's language: Bokmål unless the person chose English."""
+"""A strict Content Security Policy: no inline script or style, nothing from other hosts;
+no browser feature the portal does not use; nothing personal kept in a browser's cache.
+The portal's language: Bokmål unless the person chose English. And requests no view
+could read, answered before they reach one."""
 
+import re
 from collections.abc import Callable
 
 from django.conf import settings
-from django.http import HttpRequest
+from django.http import Http404, HttpRequest
 from django.http.response import HttpResponseBase
+from django.shortcuts import render
 from django.utils import translation
+from django.utils.cache import patch_cache_control
 
 CONTENT_SECURITY_POLICY = "; ".join(
     [
@@ -22,6 +27,21 @@ CONTENT_SECURITY_POLICY = "; ".join(
         "object-src 'none'",
     ]
 )
+# Browser features the portal never asks for, refused to every frame and script.
+PERMISSIONS_POLICY = ", ".join(
+    f"{feature}=()"
+    for feature in [
+        "accelerometer",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "payment",
+        "usb",
+    ]
+)
 
 
 class ContentSecurityPolicyMiddleware:
@@ -31,6 +51,26 @@ class ContentSecurityPolicyMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponseBase:
         response = self.get_response(request)
         response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+        response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
+        return response
+
+
+class NoStoreForSignedInMiddleware:
+    """`Cache-Control: no-store` on every response to a browser with a session: signed-in
+    pages, exports and the personal data download are not kept on a shared hospital PC.
+
+    The session cookie decides, not request.user: asking for the user would load the
+    session and the user on requests that never need them (the bare /helse/).
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
+        response = self.get_response(request)
+        name = settings.SESSION_COOKIE_NAME
+        if name in request.COOKIES or name in response.cookies:
+            patch_cache_control(response, private=True, no_store=True)
         return response
 
 
@@ -52,3 +92,37 @@ class PortalLanguageMiddleware:
         response = self.get_response(request)
         response.headers.setdefault("Content-Language", language)
         return response
+
+
+# A path segment of digits beyond PostgreSQL's bigint: no row has that id.
+BIGINT_MAX = 2**63 - 1
+LONG_NUMBER = re.compile(r"/([0-9]{19,})(?=/|\.|$)")
+
+
+class UnreadableRequestMiddleware:
+    """Requests no view can read get a 4xx page in Norwegian, not a 500: a NUL byte in the
+    path (PostgreSQL refuses it in a query) or an id beyond bigint are a 404, a form body
+    in a charset other than UTF-8 a 400.
+
+    Django itself answers the last with a 400, but its 400 (and 500) handler reads the
+    form again for the CSRF token and fails the same way, so the page is rendered here.
+    Place it before anything that reads request.POST (CsrfViewMiddleware reads it in
+    process_view, after every __call__).
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
+        if "\x00" in request.path or any(
+            int(number) > BIGINT_MAX for number in LONG_NUMBER.findall(request.path)
+        ):
+            raise Http404
+        if (
+            request.method == "POST"
+            and request.content_type == "application/x-www-form-urlencoded"
+            and request.encoding is not None
+            and request.encoding.lower() != "utf-8"  # as HttpRequest._load_post_and_files
+        ):
+            return render(request, "400.html", status=400)
+        return self.get_response(request)

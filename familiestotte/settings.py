@@ -85,11 +85,13 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "familiestotte.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "familiestotte.middleware.NoStoreForSignedInMiddleware",  # sees the session cookie set
     "django.contrib.sessions.middleware.SessionMiddleware",
     "familiestotte.middleware.PortalLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "familiestotte.middleware.UnreadableRequestMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
@@ -120,15 +122,26 @@ DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
         conn_max_age=envint("DATABASE_CONN_MAX_AGE", 0),
+        # A persistent connection the server closed (a PostgreSQL restart) is found out
+        # and replaced at the start of the next request, not served as one 500.
+        conn_health_checks=True,
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # A shared cache when CACHE_URL names a Redis database: sessions are then read from it
-# (written through to PostgreSQL), and the email dispatch window is shared by every
-# web process. Without it, each process has its own memory cache.
+# (written through to PostgreSQL), the email dispatch window and the log-in rate limits
+# are shared by every web process. Without it, each process has its own memory cache.
+# While Redis is down the cache fails soft (familiestotte.cache): sessions come from the
+# database, and a Redis that does not answer costs a request at most a few seconds.
 if CACHE_URL := os.environ.get("CACHE_URL", ""):
-    CACHES = {"default": {"BACKEND": "familiestotte.cache.RedisCache", "LOCATION": CACHE_URL}}
+    CACHES = {
+        "default": {
+            "BACKEND": "familiestotte.cache.RedisCache",
+            "LOCATION": CACHE_URL,
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 2},
+        }
+    }
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -178,7 +191,7 @@ MEDIA_ROOT = BASE_DIR / "media"
 SITE_ID = 1
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "mypage:dashboard"
-# Coordinators land on their start page instead (mypage.adapters).
+# Sign-up rules (participants.adapters); coordinators land on their start page (mypage).
 ACCOUNT_ADAPTER = "mypage.adapters.AccountAdapter"
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
@@ -189,7 +202,22 @@ ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Familiestøtte] "
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http" if DEBUG else "https"
-ACCOUNT_RATE_LIMITS: dict[str, str] | bool = False if envbool("DISABLE_RATE_LIMITS", False) else {}
+# Failed log-ins for one account lock it for longer the more there are, instead of
+# allauth's fixed five minutes after five: at most 5 a minute, 10 in 15 minutes and 20 an
+# hour. Someone who mistypes, or an outsider who knows the address, locks it for a minute
+# at first; a guesser gets 20 tries an hour. Per address, at most 10 a minute.
+LOGIN_FAILED_RATE = "10/m/ip,5/m/key,10/15m/key,20/h/key"
+ACCOUNT_RATE_LIMITS: dict[str, str] | bool = (
+    False if envbool("DISABLE_RATE_LIMITS", False) else {"login_failed": LOGIN_FAILED_RATE}
+)
+# Where allauth's rate limits find the client's address behind the TLS proxy: the Nth
+# address from the right of X-Forwarded-For (N proxies that each append to it), or a
+# header the proxy sets and a client cannot. Without either, REMOTE_ADDR: the proxy's.
+# In production the counters must be in a shared cache (familiestotte.checks).
+ALLAUTH_TRUSTED_PROXY_COUNT = envint("ALLAUTH_TRUSTED_PROXY_COUNT", 0)
+ALLAUTH_TRUSTED_CLIENT_IP_HEADER: str | None = (
+    os.environ.get("ALLAUTH_TRUSTED_CLIENT_IP_HEADER") or None
+)
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

@@ -4,6 +4,8 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 
+from .views import admin_login
+
 
 @never_cache
 def health(request: HttpRequest) -> HttpResponse:
@@ -17,6 +19,8 @@ admin.site.index_title = _("Programme administration")
 
 urlpatterns = [
     path("helse/", health, name="health"),
+    # Before the admin's own: its log-in is the portal's (familiestotte.views).
+    path("admin/login/", admin_login),
     path("", include("operations.urls")),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -64,7 +64,9 @@ def register(
                 participant=participant, session=session, actor=actor, force=force, lean=lean
             )
     except IntegrityError as exc:
-        if LIVE_CONSTRAINT not in str(exc):
+        # Asked of the database, not read from the error's text: SQLite names the
+        # columns, PostgreSQL the constraint. The failed transaction is rolled back here.
+        if not has_live_registration(participant=participant, session=session):
             raise
         raise RegistrationError(
             eligibility.already_registered(participant), code="duplicate"
@@ -72,6 +74,13 @@ def register(
     dispatch_soon()
     session.__dict__.pop("confirmed_count", None)
     return registration
+
+
+def has_live_registration(*, participant: Participant, session: Session) -> bool:
+    """Whether the person holds a seat or a waiting-list place for the session: after an
+    IntegrityError on insert, whether it was the one live registration allowed
+    (the constraint LIVE_CONSTRAINT)."""
+    return Registration.objects.live().filter(participant=participant, session=session).exists()
 
 
 def _register_locked(

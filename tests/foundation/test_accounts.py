@@ -206,3 +206,29 @@ def test_it_ties_sign_up_errors_to_their_fields(client):
     assert 'id="id_email_error"' in html
     assert "Oppgi en gyldig e-postadresse" in html
     assert 'aria-invalid="true"' in html
+
+
+@pytest.mark.django_db
+def test_it_refuses_a_sign_up_address_longer_than_the_portal_stores(client, mailoutbox):
+    # Valid by the standard (320 characters at most), but 255 here: it used to be cut to
+    # 254 characters, a different address, and the confirmation sent there.
+    email = "a" * 61 + "@" + ".".join(["b" * 60] * 3) + ".example.no"
+    assert len(email) == 255
+
+    response = client.post(
+        reverse("account_signup"), {"email": email, "password1": PASSWORD, "password2": PASSWORD}
+    )
+
+    assert response.status_code == 200
+    assert "E-postadressen er 255 tegn lang" in response.content.decode()
+    assert mailoutbox == []
+    assert not get_user_model().objects.exists()
+
+
+@pytest.mark.django_db
+def test_it_takes_a_sign_up_address_of_254_characters(client, mailoutbox):
+    email = "a" * 60 + "@" + ".".join(["b" * 60] * 3) + ".example.no"
+
+    sign_up(client, mailoutbox, email=email)
+
+    assert mailoutbox[0].to == [email]

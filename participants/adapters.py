@@ -1,0 +1,26 @@
+"""allauth's account adapter, with the portal's own rules for what people sign up with."""
+
+from __future__ import annotations
+
+from allauth.account.adapter import DefaultAccountAdapter
+from django.contrib.auth.models import User
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+
+
+class AccountAdapter(DefaultAccountAdapter):
+    def clean_email(self, email: str) -> str:
+        """Refuse an address longer than the user's email field: allauth would cut it to
+        fit (allauth.account.utils.user_field) and confirm a different address."""
+        email = super().clean_email(email)
+        limit = User._meta.get_field("email").max_length or 254
+        if len(email) > limit:
+            raise ValidationError(
+                _(
+                    "The email address is %(length)s characters long; the portal takes at "
+                    "most %(limit)s. Use a shorter address."
+                )
+                % {"length": len(email), "limit": limit},
+                code="too_long",
+            )
+        return email
