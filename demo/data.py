@@ -227,9 +227,10 @@ def with_check_digit(first_eight: str) -> str:
 def today_in_oslo() -> dt.date:
     return timezone.localdate()
 
+
 # The default evaluation questions (evaluations.Question) of the demo programme. Session
 # kind "" asks a question after training days and leader gatherings alike.
-EVALUATION_QUESTIONS = [
+EVALUATION_QUESTIONS: list[dict[str, object]] = [
     {"kind": "rating", "session_kind": "", "text": "Hvor fornøyd er du med dagen som helhet?"},
     {"kind": "rating", "session_kind": "", "text": "Hvor nyttig var innholdet for arbeidet ditt?"},
     {"kind": "rating", "session_kind": "training_day", "text": "Hvordan vurderer du foreleserne?"},

@@ -21,9 +21,17 @@ def results_rows(results: Results) -> tuple[list[str], list[list[object]]]:
     rows: list[list[object]] = []
     for result in results.questions:
         if result.question.kind == Question.Kind.RATING:
-            average = number_format(result.average, 2) if result.average is not None else ""
+            average = (
+                number_format(round(result.average, 2), 2) if result.average is not None else ""
+            )
             rows.append(
-                [result.question.text, result.count, average, *[n for _r, n, _p in result.distribution], ""]
+                [
+                    result.question.text,
+                    result.count,
+                    average,
+                    *[n for _r, n, _p in result.distribution],
+                    "",
+                ]
             )
     for result in results.questions:
         for comment in result.comments:

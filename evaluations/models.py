@@ -141,8 +141,7 @@ class Answer(models.Model):
                 fields=["response", "question"], name="one_answer_per_question"
             ),
             models.CheckConstraint(
-                condition=models.Q(rating__isnull=True)
-                | models.Q(rating__gte=1, rating__lte=5),
+                condition=models.Q(rating__isnull=True) | models.Q(rating__gte=1, rating__lte=5),
                 name="answer_rating_from_1_to_5",
             ),
         ]

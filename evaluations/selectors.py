@@ -66,7 +66,7 @@ def attended_session(*, participant: Participant | None, session_pk: int) -> Ses
     )
 
 
-def _count(queryset: QuerySet) -> Subquery:
+def _count(queryset: QuerySet) -> Coalesce:
     return Coalesce(
         Subquery(
             queryset.order_by().values("session_id").annotate(n=Count("pk")).values("n"),
@@ -76,12 +76,12 @@ def _count(queryset: QuerySet) -> Subquery:
     )
 
 
-def invited(session_ref: object = None) -> QuerySet[Registration]:
-    return Registration.objects.filter(
-        session=session_ref if session_ref is not None else OuterRef("pk"),
-        status=Registration.Status.CONFIRMED,
-        attended=True,
-    )
+def invited(session: Session | None = None) -> QuerySet[Registration]:
+    """Those marked as attending `session`, or (None) the outer query's session."""
+    marked = Registration.objects.filter(status=Registration.Status.CONFIRMED, attended=True)
+    if session is None:
+        return marked.filter(session_id=OuterRef("pk"))
+    return marked.filter(session=session)
 
 
 def evaluated_sessions(*, now: dt.datetime) -> QuerySet[Session]:
@@ -135,7 +135,7 @@ def session_results(session: Session) -> Results:
     questions = Question.objects.filter(
         Q(asked_after(session.kind), programme_id=session.programme_id)
         | Q(Exists(answers.filter(question=OuterRef("pk"))))
-    )
+    ).order_by("order", "pk")
     by_question = {q.pk: QuestionResult(question=q) for q in questions}
     counts: dict[int, dict[int, int]] = {pk: {} for pk in by_question}
     for question_id, rating, n in (

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 from django.db import IntegrityError, transaction
 from django.db.models import Q
@@ -105,9 +106,9 @@ def send_evaluation_emails(*, now: dt.datetime | None = None) -> tuple[int, int]
     if not registrations:
         return 0, 0
     answered = set(
-        Respondent.objects.filter(
-            session_id__in={r.session_id for r in registrations}
-        ).values_list("participant_id", "session_id")
+        Respondent.objects.filter(session_id__in={r.session_id for r in registrations}).values_list(
+            "participant_id", "session_id"
+        )
     )
     keys = [key(r) for r in registrations for key in (invitation_key, reminder_key)]
     recorded = dict(Email.objects.filter(key__in=keys).values_list("key", "created_at"))
@@ -120,9 +121,8 @@ def send_evaluation_emails(*, now: dt.datetime | None = None) -> tuple[int, int]
             if invited_at is None:
                 queue_invitation(registration, reminder=False)
                 invited += 1
-            elif (
-                reminder_key(registration) not in recorded
-                and invited_at <= now - dt.timedelta(days=REMINDER_AFTER_DAYS)
+            elif reminder_key(registration) not in recorded and invited_at <= now - dt.timedelta(
+                days=REMINDER_AFTER_DAYS
             ):
                 queue_invitation(registration, reminder=True)
                 reminded += 1
@@ -149,7 +149,7 @@ def queue_invitation(registration: Registration, *, reminder: bool) -> None:
     )
 
 
-def add_questions(*, programme_id: int, questions: list[dict[str, object]]) -> int:
+def add_questions(*, programme_id: int, questions: Sequence[Mapping[str, Any]]) -> int:
     """Give a programme a set of questions unless it has some; how many were added."""
     if Question.objects.filter(Q(programme_id=programme_id)).exists():
         return 0

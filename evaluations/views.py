@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 
 from familiestotte.spreadsheets import CSV_CONTENT_TYPE, csv_bytes, file_slug
+from participants.models import Participant
 from participants.rules import is_coordinator
 from programme.models import Session
 
@@ -23,13 +24,13 @@ from .forms import EvaluationForm
 from .models import EVALUATED_KINDS
 
 
-class EvaluationView(LoginRequiredMixin, View):
-    """One session's evaluation, for those marked as attending it (404 for anyone else).
-    Before the session has ended, after OPEN_DAYS, and once answered it says so."""
+class AttendedSessionMixin(LoginRequiredMixin, View):
+    """The session in the URL, if the person was marked as attending it and it asks
+    questions; 404 for anyone else, before any form is read."""
 
     def dispatch(self, request, *args, **kwargs):
         if request.user.is_authenticated and not self.questions:
-            raise Http404  # also the permission check, before any form is read
+            raise Http404
         return super().dispatch(request, *args, **kwargs)
 
     @cached_property
@@ -40,17 +41,30 @@ class EvaluationView(LoginRequiredMixin, View):
         except Session.DoesNotExist as exc:
             raise Http404 from exc
 
+    @property
+    def participant(self) -> Participant:
+        return self.request.user.participant  # type: ignore[union-attr] # signed in by now
+
     @cached_property
     def questions(self):
         return selectors.questions_for(self.session)
 
+
+class EvaluationView(AttendedSessionMixin):
+    """One session's evaluation, for those marked as attending it (404 for anyone else).
+    Before the session has ended, after OPEN_DAYS, and once answered it says so."""
+
     def state(self) -> str:
-        if services.already_answered(participant=self.request.user.participant, session=self.session):
+        if services.already_answered(participant=self.participant, session=self.session):
             return "answered"
         return selectors.status(self.session, now=timezone.now())
 
     def page(self, state: str, form: EvaluationForm | None = None) -> TemplateResponse:
-        context = {"session": self.session, "state": state, "closes_at": selectors.closes_at(self.session)}
+        context = {
+            "session": self.session,
+            "state": state,
+            "closes_at": selectors.closes_at(self.session),
+        }
         context["form"] = form or EvaluationForm(questions=self.questions)
         return TemplateResponse(self.request, "evaluations/answer.html", context)
 
@@ -65,13 +79,13 @@ class EvaluationView(LoginRequiredMixin, View):
         if not form.is_valid():
             return self.page(state, form)
         if services.submit_evaluation(
-            participant=request.user.participant, session=self.session, answers=form.answers()
+            participant=self.participant, session=self.session, answers=form.answers()
         ):
             messages.success(request, _("Thank you for your answers."))
         return redirect(request.path)
 
 
-class CoordinatorOnlyMixin(LoginRequiredMixin):
+class CoordinatorOnlyMixin(LoginRequiredMixin, View):
     """Anonymous: to the log-in page. Signed in but not a coordinator: 404, as if absent.
     (coordination's mixin says the same; evaluations sits below coordination.)"""
 
@@ -85,7 +99,7 @@ class CoordinatorOnlyMixin(LoginRequiredMixin):
         return get_object_or_404(queryset, pk=self.kwargs["pk"])
 
 
-class SessionListView(CoordinatorOnlyMixin, View):
+class SessionListView(CoordinatorOnlyMixin):
     """Every training day and leader gathering that has ended, with its counts."""
 
     def get(self, request):
@@ -94,7 +108,7 @@ class SessionListView(CoordinatorOnlyMixin, View):
         return TemplateResponse(request, "evaluations/session_list.html", context)
 
 
-class ResultsView(CoordinatorOnlyMixin, View):
+class ResultsView(CoordinatorOnlyMixin):
     """A session's results: counts, and from MIN_ANSWERS answers on the averages, the
     distributions (chart and table) and the comments."""
 
@@ -106,14 +120,18 @@ class ResultsView(CoordinatorOnlyMixin, View):
         return TemplateResponse(request, "evaluations/results.html", context)
 
 
-class ResultsCsvView(CoordinatorOnlyMixin, View):
+class ResultsCsvView(CoordinatorOnlyMixin):
     """The results as CSV; below MIN_ANSWERS answers, back to the page, which says why."""
 
     def get(self, request, pk):
         session = self.evaluated_session()
         results = selectors.session_results(session)
         if not results.shown:
-            messages.info(request, _("The results can be exported once at least %(n)d have answered.") % {"n": selectors.MIN_ANSWERS})
+            messages.info(
+                request,
+                _("The results can be exported once at least %(n)d have answered.")
+                % {"n": selectors.MIN_ANSWERS},
+            )
             return redirect("evaluations:results", pk=session.pk)
         header, rows = results_rows(results)
         response = HttpResponse(csv_bytes(header, rows), content_type=CSV_CONTENT_TYPE)

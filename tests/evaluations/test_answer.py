@@ -72,7 +72,9 @@ def test_it_is_404_for_someone_not_registered_and_for_a_coordinator(
     assert login(coordinator).get(url(training_day)).status_code == 404
 
 
-def test_it_is_404_for_a_cancelled_registration_marked_attended(login, training_day, service_worker):
+def test_it_is_404_for_a_cancelled_registration_marked_attended(
+    login, training_day, service_worker
+):
     attend(training_day, service_worker, status="cancelled")
     assert login(service_worker).get(url(training_day)).status_code == 404
 
