@@ -6,6 +6,7 @@ from django.db import connection
 
 from evaluations import services
 from evaluations.models import Answer, Respondent, Response
+from privacy.services import delete_account
 from tests import factories
 
 from .conftest import attend
@@ -68,3 +69,14 @@ def test_primary_keys_are_random_so_they_carry_no_order(training_day, questions)
         connection.introspection.get_sequences(connection.cursor(), m._meta.db_table)
         for m in (Respondent, Response, Answer)
     )
+
+
+def test_deleting_the_account_removes_that_they_answered_and_keeps_the_answers(
+    training_day, questions, attendee
+):
+    services.submit_evaluation(
+        participant=attendee, session=training_day, answers={questions[0]: 2}
+    )
+    delete_account(user=attendee.user)
+    assert not Respondent.objects.exists()
+    assert list(Answer.objects.values_list("rating", flat=True)) == [2]
