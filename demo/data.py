@@ -226,3 +226,31 @@ def with_check_digit(first_eight: str) -> str:
 
 def today_in_oslo() -> dt.date:
     return timezone.localdate()
+
+
+# The default evaluation questions (evaluations.Question) of the demo programme. Session
+# kind "" asks a question after training days and leader gatherings alike.
+EVALUATION_QUESTIONS: list[dict[str, object]] = [
+    {"kind": "rating", "session_kind": "", "text": "Hvor fornøyd er du med dagen som helhet?"},
+    {"kind": "rating", "session_kind": "", "text": "Hvor nyttig var innholdet for arbeidet ditt?"},
+    {"kind": "rating", "session_kind": "training_day", "text": "Hvordan vurderer du foreleserne?"},
+    {
+        "kind": "rating",
+        "session_kind": "leader_gathering",
+        "text": "Hvor godt hjalp samlingen deg i lederrollen i utviklingsarbeidet?",
+    },
+    {"kind": "rating", "session_kind": "", "text": "Hvordan fungerte lokalet og det praktiske?"},
+    {
+        "kind": "text",
+        "session_kind": "",
+        "text": "Hva tar du med deg tilbake til arbeidsplassen?",
+        "is_required": False,
+    },
+    {
+        "kind": "text",
+        "session_kind": "",
+        "text": "Hva kan vi gjøre bedre neste gang?",
+        "is_required": False,
+        "help_text": "Skriv ikke opplysninger om pasienter eller pårørende.",
+    },
+]

@@ -34,6 +34,12 @@ app.conf.beat_schedule = {
         "task": "privacy.tasks.forget_dietary_needs",
         "schedule": crontab(hour=3, minute=30),
     },
+    # Hourly: invitations after training days and leader gatherings that ended, and the
+    # one reminder three days later.
+    "evaluations-emails": {
+        "task": "evaluations.tasks.send_evaluation_emails",
+        "schedule": crontab(minute=20),
+    },
     "reminders-leader-digest": {
         "task": "reminders.tasks.send_leader_digests",
         "schedule": crontab(hour=7, minute=0, day_of_week="mon"),

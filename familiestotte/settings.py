@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "registrations",
     "certificates",
     "resourcegroups",
+    "evaluations",
     "supervision",
     "reminders",
     "privacy",

@@ -32,6 +32,7 @@ urlpatterns = [
     path("", include("coordination.urls")),
     path("", include("supervision.urls")),
     path("", include("resourcegroups.urls")),
+    path("", include("evaluations.urls")),
     path("", include("certificates.urls")),
     path("", include("programme.urls")),
 ]

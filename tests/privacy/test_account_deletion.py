@@ -168,6 +168,8 @@ PERSONAL = {
     ("resourcegroups.Membership", "participant"),
     ("resourcegroups.SupervisionGroup_members", "participant"),
     ("certificates.Certificate", "participant"),
+    # That they answered an evaluation; what they answered has no person and stays.
+    ("evaluations.Respondent", "participant"),
     ("account.EmailAddress", "user"),
     ("admin.LogEntry", "user"),
     ("auth.User_groups", "user"),

@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from demo import data as demo
+from evaluations import services as evaluations
 from participants.models import Enrolment, Organisation, Participant, Registration
 from programme.models import Article, ContactPerson, Goal, Programme, Session, Theme, Venue
 from resourcegroups import services as work
@@ -33,6 +34,9 @@ class Command(BaseCommand):
             if created:
                 self.load_sessions(programme)
             self.load_enrolments(programme, organisations)
+            evaluations.add_questions(
+                programme_id=programme.pk, questions=demo.EVALUATION_QUESTIONS
+            )
             self.load_article(programme, self.load_conference(programme))
             if settings.DEMO_MODE:
                 people = self.load_users(organisations)
