@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "registrations",
     "certificates",
     "resourcegroups",
+    "implementation",
     "supervision",
     "reminders",
     "privacy",
