@@ -12,14 +12,15 @@ from participants.models import Enrolment, Participant
 from programme.models import Programme
 
 # (phase, description, [(title, goal number, due days after the start, evidence)])
-PLAN = [
+PLAN: list[tuple[str, str, list[tuple[str, int, int, str]]]] = [
     (
         "Forankring",
         "Ledelsen forankrer arbeidet, og enheten setter av tid.",
         [
             ("Lederen har forpliktet enheten og satt av tid", 1, 0, Evidence.COMMITMENT),
             ("Ansatte er påmeldt opplæringsdagene", 1, 14, Evidence.STAFF_REGISTERED),
-            ("Ressursgruppen er etablert og har hatt første møte", 3, 45, Evidence.GROUP_ESTABLISHED),
+            ("Ressursgruppen er etablert og har hatt første møte", 3, 45,
+             Evidence.GROUP_ESTABLISHED),
         ],
     ),
     (

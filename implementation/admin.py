@@ -3,6 +3,8 @@ milestones inline. Units' records are read here too; they are marked on the unit
 
 from django.contrib import admin
 
+from programme.models import Goal
+
 from .models import Milestone, MilestoneChange, MilestoneKeeper, MilestoneRecord, Phase
 
 
@@ -18,10 +20,9 @@ class MilestoneInline(admin.TabularInline):
         return super().get_formset(request, obj, **kwargs)
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        field = super().formfield_for_foreignkey(db_field, request, **kwargs)
         if db_field.name == "goal" and self.programme_id is not None:
-            field.queryset = field.queryset.filter(programme_id=self.programme_id)
-        return field
+            kwargs["queryset"] = Goal.objects.filter(programme_id=self.programme_id)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
 @admin.register(Phase)
@@ -37,7 +38,7 @@ class MilestoneChangeInline(admin.TabularInline):
     extra = 0
     can_delete = False
     fields = ["changed_at", "changed_by", "from_status", "to_status", "reached_on", "note"]
-    readonly_fields = fields
+    readonly_fields = ["changed_at", "changed_by", "from_status", "to_status", "reached_on", "note"]
 
     def has_add_permission(self, request, obj=None):
         return False

@@ -38,7 +38,7 @@ class MarkForm(forms.Form):
         self.enrolment = enrolment
 
     def clean(self):
-        data = super().clean()
+        data = super().clean() or {}
         status = data.get("status")
         if status == MilestoneStatus.REACHED:
             reached_on = data.get("reached_on")
@@ -63,4 +63,6 @@ class KeeperForm(forms.Form):
 
     def __init__(self, *args, enrolment: Enrolment, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["participant"].queryset = group_members_of(enrolment)
+        field = self.fields["participant"]
+        assert isinstance(field, forms.ModelChoiceField)
+        field.queryset = group_members_of(enrolment)

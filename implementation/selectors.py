@@ -29,11 +29,6 @@ def milestones_of(programme: Programme) -> QuerySet[Milestone]:
     )
 
 
-def milestone_of(enrolment: Enrolment, pk: int) -> Milestone:
-    """A milestone of the enrolment's programme; DoesNotExist otherwise."""
-    return milestones_of(enrolment.programme).get(pk=pk)
-
-
 def records_of(enrolment: Enrolment) -> dict[int, MilestoneRecord]:
     """The unit's records by milestone id, each with its history and who changed it
     (two queries)."""
@@ -65,11 +60,10 @@ def evidence_of(enrolment: Enrolment) -> dict[str, dt.date | None]:
     partners = Partner.objects.filter(
         enrolment=here, kind__in=[Partner.Kind.VOLUNTARY, Partner.Kind.USER_ORGANISATION]
     )
-    registered = Registration.objects.filter(
+    registered = Registration.objects.live().filter(
         participant__organisation=OuterRef("organisation"),
         session__programme=OuterRef("programme"),
         session__kind=Session.Kind.TRAINING_DAY,
-        status__in=[Registration.Status.CONFIRMED, Registration.Status.WAITLISTED],
     )
     row = (
         Enrolment.objects.filter(pk=enrolment.pk)

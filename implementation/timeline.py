@@ -10,6 +10,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from participants.models import Enrolment
 
@@ -27,7 +28,7 @@ class RowStatus:
 STATUS_WORDS = {
     RowStatus.REACHED: _("Reached"),
     RowStatus.NOT_RELEVANT: _("Not relevant"),
-    RowStatus.LATE: _("Late"),
+    RowStatus.LATE: pgettext_lazy("milestone", "Late"),
     RowStatus.DUE: _("Not reached yet"),
     RowStatus.OPEN: _("Not reached yet"),
 }

@@ -10,6 +10,7 @@ plan = "enhet/<int:enrolment>/implementering/"
 urlpatterns = [
     path(plan, views.PlanView.as_view(), name="plan"),
     path(plan + "milepael/<int:pk>/", views.MilestoneView.as_view(), name="milestone"),
+    path(plan + "milepael/<int:pk>/merk/", views.MarkMilestoneView.as_view(), name="mark"),
     path(plan + "merkere/", views.AddKeeperView.as_view(), name="add_keeper"),
     path(
         plan + "merkere/<int:participant>/fjern/",

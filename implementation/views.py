@@ -12,8 +12,9 @@ from resourcegroups.views.access import EnrolmentView
 
 from . import services
 from .forms import KeeperForm, MarkForm
-from .models import Milestone
-from .selectors import attach_keepers, milestone_of, plan_for_page
+from .models import MilestoneStatus
+from .selectors import attach_keepers, plan_for_page
+from .timeline import Row
 
 
 class PlanView(EnrolmentView):
@@ -36,6 +37,16 @@ class PlanView(EnrolmentView):
         )
 
 
+def initial_for(row: Row) -> dict:
+    """The form as the milestone stands, or filled in from what the data proposes."""
+    initial: dict = {"status": row.record.status if row.record else MilestoneStatus.REACHED}
+    if row.record:
+        initial.update(reached_on=row.record.reached_on, note=row.record.note)
+    if row.proposal:
+        initial.update(status=MilestoneStatus.REACHED, reached_on=row.proposal.on)
+    return initial
+
+
 class MilestoneView(EnrolmentView):
     """One milestone: its status, history and, for those who mark, the form (filled in
     from what the unit's data proposes)."""
@@ -45,21 +56,17 @@ class MilestoneView(EnrolmentView):
     permission = "implementation.view_plan"
 
     def row(self, pk):
-        try:
-            milestone_of(self.enrolment, pk)
-        except Milestone.DoesNotExist as exc:
-            raise Http404 from exc
-        return next(row for row in plan_for_page(self.enrolment).rows if row.milestone.pk == pk)
+        """The milestone's row in the unit's plan: 404 for another programme's milestone."""
+        rows = plan_for_page(self.enrolment).rows
+        found = next((row for row in rows if row.milestone.pk == pk), None)
+        if found is None:
+            raise Http404
+        return found
 
     def get(self, request, enrolment, pk, form=None, status=200):
         row = self.row(pk)
         if form is None:
-            initial = {"status": row.record.status if row.record else "reached"}
-            if row.record:
-                initial.update(reached_on=row.record.reached_on, note=row.record.note)
-            if row.proposal:
-                initial.update(status="reached", reached_on=row.proposal.on)
-            form = MarkForm(initial=initial, enrolment=self.enrolment)
+            form = MarkForm(initial=initial_for(row), enrolment=self.enrolment)
         return self.render(
             status=status,
             row=row,
@@ -68,8 +75,13 @@ class MilestoneView(EnrolmentView):
             form=form,
         )
 
+
+class MarkMilestoneView(MilestoneView):
+    """The form's target: a milestone reached, not relevant, or back to not reached."""
+
+    permission = "implementation.mark_milestone"
+
     def post(self, request, enrolment, pk):
-        self.require("implementation.mark_milestone")
         row = self.row(pk)
         form = MarkForm(request.POST, enrolment=self.enrolment)
         if not form.is_valid():
