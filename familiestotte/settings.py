@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "certificates",
     "resourcegroups",
     "evaluations",
+    "implementation",
     "supervision",
     "reminders",
     "privacy",

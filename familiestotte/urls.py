@@ -31,6 +31,7 @@ urlpatterns = [
     path("", include("registrations.urls")),
     path("", include("coordination.urls")),
     path("", include("supervision.urls")),
+    path("", include("implementation.urls")),
     path("", include("resourcegroups.urls")),
     path("", include("evaluations.urls")),
     path("", include("certificates.urls")),

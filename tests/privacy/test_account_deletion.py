@@ -166,6 +166,7 @@ PERSONAL = {
     ("participants.Participant", "user"),
     ("participants.Registration", "participant"),
     ("resourcegroups.Membership", "participant"),
+    ("implementation.MilestoneKeeper", "participant"),  # their right to mark milestones
     ("resourcegroups.SupervisionGroup_members", "participant"),
     ("certificates.Certificate", "participant"),
     # That they answered an evaluation; what they answered has no person and stays.

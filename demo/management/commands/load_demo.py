@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from demo import data as demo
+from demo import plan as demo_plan
 from evaluations import services as evaluations
 from participants.models import Enrolment, Organisation, Participant, Registration
 from programme.models import Article, ContactPerson, Goal, Programme, Session, Theme, Venue
@@ -37,6 +38,7 @@ class Command(BaseCommand):
             evaluations.add_questions(
                 programme_id=programme.pk, questions=demo.EVALUATION_QUESTIONS
             )
+            demo_plan.load_plan(programme)
             self.load_article(programme, self.load_conference(programme))
             if settings.DEMO_MODE:
                 people = self.load_users(organisations)
@@ -166,7 +168,10 @@ class Command(BaseCommand):
             Enrolment.objects.get_or_create(
                 programme=programme,
                 organisation=organisations[name],
-                defaults={"enrolled_on": programme.starts_on, "time_commitment_confirmed": True},
+                defaults={
+                    "enrolled_on": demo_plan.enrolled_on(programme, demo.today_in_oslo()),
+                    "time_commitment_confirmed": True,
+                },
             )
 
     def load_conference(self, programme: Programme) -> Session:
@@ -295,6 +300,7 @@ class Command(BaseCommand):
             name="Pårørendesenteret (demo)",
             kind=Partner.Kind.USER_ORGANISATION,
         )
+        demo_plan.mark_first_milestone(enrolment, leader)
         supervision = SupervisionGroup.objects.create(
             programme=programme,
             name="Veiledningsgruppe Gjøvik og Toten",
