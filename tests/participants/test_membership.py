@@ -2,7 +2,10 @@
 «Min enhet») or a coordinator (in the workspace) confirms that the person works there;
 changing organisation asks again; the person is told by email, once."""
 
+import importlib
+
 import pytest
+from django.apps import apps as django_apps
 from django.urls import reverse
 
 from notifications.models import Email
@@ -295,3 +298,21 @@ def test_leaders_waiting_are_not_listed_as_staff_waiting(coordinator_client, org
     waiting_leader.refresh_from_db()
     assert waiting_leader.is_confirmed_member
     assert waiting_leader.membership_confirmed_at is not None
+
+
+def test_the_dashboard_says_the_membership_waits(login, unconfirmed_member, service_worker):
+    waiting = "venter på bekreftelse fra lederen din eller en koordinator"
+    assert waiting in login(unconfirmed_member).get(reverse("mypage:dashboard")).text
+    assert waiting not in login(service_worker).get(reverse("mypage:dashboard")).text
+
+
+def test_the_migration_confirms_the_members_already_there(unconfirmed_member, coordinator):
+    """Existing rows keep what they had (participants/migrations/0004): only people who
+    choose an organisation from now on wait."""
+    migration = importlib.import_module("participants.migrations.0004_membership_confirmed")
+    migration.confirm_existing_members(django_apps, None)
+    unconfirmed_member.refresh_from_db()
+    assert unconfirmed_member.membership_confirmed_at == unconfirmed_member.created_at
+    assert unconfirmed_member.membership_confirmed_by is None
+    coordinator.refresh_from_db()
+    assert coordinator.membership_confirmed_at is None  # no organisation, nothing to confirm
