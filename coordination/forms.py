@@ -249,6 +249,10 @@ class ConfirmLeaderForm(forms.Form):
     """The confirmation step of confirming a leader: a POST with a CSRF token."""
 
 
+class ConfirmMemberForm(forms.Form):
+    """The confirmation step of confirming that someone works in their organisation."""
+
+
 class TurnDownLeaderForm(forms.Form):
     """The confirmation step of turning a leader down, with an optional note to them."""
 

@@ -27,7 +27,9 @@ def confirm_leader(*, participant_id: int) -> Participant:
     with transaction.atomic():
         leader = _lock_waiting(participant_id)
         leader.leader_confirmed = True
-        leader.save(update_fields=["leader_confirmed"])
+        # Leading the organisation confirms working there; kept if the role changes later.
+        leader.membership_confirmed_at = leader.membership_confirmed_at or timezone.now()
+        leader.save(update_fields=["leader_confirmed", "membership_confirmed_at"])
         organisation = leader.organisation.name if leader.organisation else ""
         with translation.override(settings.LANGUAGE_CODE):
             _tell(

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from notifications.models import Email
 from participants.models import Enrolment, Participant, Registration
+from participants.selectors import members_waiting
 from programme.models import Programme, Session
 from programme.selectors import count_kind_totals
 from registrations.selectors import attach_seat_counts
@@ -34,6 +35,13 @@ def leaders_waiting() -> QuerySet[Participant]:
         .select_related("user", "organisation")
         .order_by("created_at", "pk")
     )
+
+
+def staff_waiting() -> QuerySet[Participant]:
+    """Service workers who chose an organisation and wait for it to confirm them, oldest
+    first, with their user and organisation (one query). Their leader may confirm them
+    too, on «Min enhet»."""
+    return members_waiting()
 
 
 def sessions_filling_up(*, now: dt.datetime | None = None) -> list[Session]:

@@ -20,6 +20,12 @@ urlpatterns = [
         workspace.TurnDownLeaderView.as_view(),
         name="turn_down_leader",
     ),
+    path("koordinator/ansatte/", workspace.StaffWaitingView.as_view(), name="members"),
+    path(
+        "koordinator/ansatte/<int:pk>/bekreft/",
+        workspace.ConfirmMemberView.as_view(),
+        name="confirm_member",
+    ),
     path(session, sessions.SessionListView.as_view(), name="session"),
     path(session + "legg-til/", sessions.AddParticipantView.as_view(), name="add"),
     path(

@@ -14,11 +14,17 @@ class OrganisationAdmin(admin.ModelAdmin):
 @admin.register(Participant)
 class ParticipantAdmin(admin.ModelAdmin):
     list_display = ["full_name", "email", "organisation", "role", "leader_confirmed", "job_title"]
-    list_filter = ["role", "leader_confirmed", "organisation__kind", "organisation"]
+    list_filter = [
+        "role",
+        "leader_confirmed",
+        ("membership_confirmed_at", admin.EmptyFieldListFilter),
+        "organisation__kind",
+        "organisation",
+    ]
     search_fields = ["full_name", "user__email", "organisation__name", "job_title"]
     list_select_related = ["user", "organisation"]
     autocomplete_fields = ["organisation"]
-    raw_id_fields = ["user"]
+    raw_id_fields = ["user", "membership_confirmed_by"]
     readonly_fields = ["calendar_token", "created_at"]
     actions = ["confirm_leader_role"]
 

@@ -59,9 +59,12 @@ class ProfileForm(forms.ModelForm):
 
     def save(self, commit=True):
         participant = super().save(commit=False)
-        if {"role", "organisation"} & set(self.changed_data):
-            # A changed role or organisation needs a new confirmation by a coordinator:
-            # a leader confirmed for one organisation must not lead another.
+        if "organisation" in self.changed_data:
+            # Someone confirmed in one organisation is self-declared in the next: the
+            # membership (and a leader role) wait for a new confirmation there.
+            participant.forget_confirmations()
+        elif "role" in self.changed_data:
+            # A changed role needs a new confirmation of the leader role by a coordinator.
             participant.leader_confirmed = False
         if "dietary_needs" in self.changed_data:
             participant.dietary_needs_changed_at = timezone.now()

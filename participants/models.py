@@ -114,6 +114,23 @@ class Participant(models.Model):
             "see its staff."
         ),
     )
+    membership_confirmed_at = models.DateTimeField(
+        _("membership confirmed at"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "When the organisation's leader or a coordinator confirmed that this person "
+            "works there. Until then they see nothing of the organisation's pages."
+        ),
+    )
+    membership_confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("membership confirmed by"),
+    )
     job_title = models.CharField(_("job title"), max_length=200)
     dietary_needs = models.CharField(
         _("dietary needs"),
@@ -159,6 +176,21 @@ class Participant(models.Model):
     @property
     def is_confirmed_leader(self):
         return self.role == self.Role.LEADER and self.leader_confirmed
+
+    @property
+    def is_confirmed_member(self) -> bool:
+        """Confirmed to work in their organisation: by its leader or a coordinator, or
+        as its leader (confirming the leader role confirms the membership too)."""
+        return self.organisation_id is not None and (
+            self.membership_confirmed_at is not None or self.is_confirmed_leader
+        )
+
+    def forget_confirmations(self) -> None:
+        """A new organisation (or role) is self-declared again: the leader role and the
+        membership wait for a new confirmation. Unsaved."""
+        self.leader_confirmed = False
+        self.membership_confirmed_at = None
+        self.membership_confirmed_by = None
 
     def profile_is_complete(self) -> bool:
         """Name, phone, job title and, for staff of a municipality or unit, the organisation."""

@@ -1,7 +1,8 @@
 """Who may do what, as rule predicates checked on the server for every object.
 
 Leaders act only within their own organisation, and only once a coordinator has
-confirmed their role; coordinators see everything.
+confirmed their role; staff see their organisation's pages only once its leader or a
+coordinator has confirmed that they work there; coordinators see everything.
 """
 
 import rules
@@ -40,9 +41,11 @@ def is_leader_of(user, organisation):
 
 @rules.predicate
 def belongs_to(user, organisation):
+    """A confirmed member of the organisation: choosing it on the profile is not enough."""
     participant = participant_of(user)
     return (
         participant is not None
+        and participant.is_confirmed_member
         and organisation is not None
         and participant.organisation_id == getattr(organisation, "pk", organisation)
     )

@@ -1,14 +1,39 @@
 """Reads about people."""
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from .models import Organisation, Participant
 
 STAFF_ROLES = [Participant.Role.SERVICE_WORKER, Participant.Role.LEADER]
 
+# Participant.is_confirmed_member as a filter: confirmed by the organisation's leader or a
+# coordinator, or its confirmed leader.
+CONFIRMED_MEMBER = Q(membership_confirmed_at__isnull=False) | Q(
+    role=Participant.Role.LEADER, leader_confirmed=True
+)
+
 
 def staff_of(organisation: Organisation) -> QuerySet[Participant]:
-    """The service workers and leaders of one organisation: what its leader may act on."""
-    return Participant.objects.filter(
-        organisation=organisation, role__in=STAFF_ROLES
-    ).select_related("user")
+    """The confirmed service workers and leaders of one organisation: what its leader
+    may act on. Someone who only says they work there is in members_waiting."""
+    return (
+        Participant.objects.filter(organisation=organisation, role__in=STAFF_ROLES)
+        .filter(CONFIRMED_MEMBER)
+        .select_related("user")
+    )
+
+
+def members_waiting(organisation: Organisation | int | None = None) -> QuerySet[Participant]:
+    """Service workers who chose an organisation and wait for its leader or a coordinator
+    to confirm that they work there, oldest first, with user and organisation (one
+    query); of one organisation if given. Leaders waiting are not here: confirming the
+    leader role (coordination.leaders) confirms the membership with it."""
+    waiting = Participant.objects.filter(
+        role=Participant.Role.SERVICE_WORKER,
+        organisation__isnull=False,
+        membership_confirmed_at__isnull=True,
+        user__is_active=True,
+    )
+    if organisation is not None:
+        waiting = waiting.filter(organisation=organisation)
+    return waiting.select_related("user", "organisation").order_by("created_at", "pk")

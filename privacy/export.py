@@ -81,6 +81,7 @@ def as_json(data: PersonalData) -> dict:
             "role": participant.role,
             "role_label": participant.get_role_display(),
             "leader_confirmed": participant.leader_confirmed,
+            "membership_confirmed_at": _moment(participant.membership_confirmed_at),
             "organisation": participant.organisation.name if participant.organisation else None,
             "job_title": participant.job_title,
             "phone": participant.phone,

@@ -9,9 +9,11 @@ organisation learns that it exists; inside it, a missing right gives 403.
   offers and partners; a report is the leader's own, so coordinators only read
   it and may reopen a submitted one.
 - A confirmed leader of the organisation sees and changes all of it.
-- A service worker of the organisation sees the resource group, routines,
+- A service worker of the organisation, once its leader or a coordinator has confirmed
+  that they work there, sees the resource group, routines,
   offers and partners read-only; a member of the resource group may record a
-  meeting and change the meetings they recorded themselves. Nothing else.
+  meeting and change the meetings they recorded themselves. Nothing else. Someone
+  who only chose the organisation on their profile is an outsider (404) until then.
 """
 
 import rules
@@ -64,6 +66,7 @@ can_manage = is_coordinator | is_leader_here
 
 rules.add_perm("resourcegroups.view_enrolment", can_view)
 rules.add_perm("resourcegroups.view_staff", is_coordinator | is_leader_here)
+rules.add_perm("resourcegroups.confirm_member", is_coordinator | is_leader_here)
 rules.add_perm("resourcegroups.manage_group", can_manage)
 rules.add_perm("resourcegroups.add_meeting", can_manage | (works_here & is_group_member))
 rules.add_perm("resourcegroups.change_meeting", can_manage | (works_here & recorded_it))

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import access, group, progress, reports, work
+from .views import access, group, members, progress, reports, work
 
 app_name = "resourcegroups"
 
@@ -16,6 +16,11 @@ urlpatterns = [
         unit + "ansatte.xlsx",
         access.StaffMatrixExportView.as_view(format="xlsx"),
         name="staff_xlsx",
+    ),
+    path(
+        unit + "ansatte/<int:participant>/bekreft/",
+        members.ConfirmMemberView.as_view(),
+        name="confirm_member",
     ),
     path(unit + "ressursgruppe/", group.GroupView.as_view(), name="group"),
     path(unit + "ressursgruppe/medlem/", group.AddMemberView.as_view(), name="add_member"),

@@ -32,6 +32,12 @@ def service_worker(organisation):
 
 
 @pytest.fixture
+def unconfirmed_member(organisation):
+    """Chose «Gjøvik kommune» on the profile; nobody has confirmed that they work there."""
+    return factories.UnconfirmedMemberFactory(organisation=organisation, full_name="Una Ubekreftet")
+
+
+@pytest.fixture
 def leader(organisation):
     return factories.LeaderFactory(organisation=organisation, full_name="Lise Leder")
 

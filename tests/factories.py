@@ -77,6 +77,17 @@ class ParticipantFactory(factory.django.DjangoModelFactory):
     organisation = factory.SubFactory(OrganisationFactory)
     role = Participant.Role.SERVICE_WORKER
     job_title = "Miljøterapeut"
+    # A confirmed member of their organisation; UnconfirmedMemberFactory for one who only
+    # chose it on the profile.
+    membership_confirmed_at = factory.LazyAttribute(
+        lambda o: timezone.now() if o.organisation else None
+    )
+
+
+class UnconfirmedMemberFactory(ParticipantFactory):
+    """A service worker who chose an organisation and waits for it to confirm them."""
+
+    membership_confirmed_at = None
 
 
 class LeaderFactory(ParticipantFactory):

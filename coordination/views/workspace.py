@@ -1,7 +1,9 @@
-"""The coordinator's start page (what needs doing) and confirming leaders.
+"""The coordinator's start page (what needs doing), confirming leaders and confirming
+that staff work where they say.
 
 Every view answers 404 to anyone who is not a coordinator, and sends anonymous visitors
-to log in. The rules live in coordination.leaders; these views read forms and call them.
+to log in. The rules live in coordination.leaders and participants.membership; these
+views read forms and call them.
 """
 
 from django import forms
@@ -13,10 +15,11 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView
 
+from participants.membership import NotWaiting, confirm_membership
 from participants.models import Participant
 
 from .. import todo
-from ..forms import ConfirmLeaderForm, TurnDownLeaderForm
+from ..forms import ConfirmLeaderForm, ConfirmMemberForm, TurnDownLeaderForm
 from ..leaders import AlreadyDecided, confirm_leader, turn_down_leader
 from ..mixins import CoordinatorRequiredMixin
 
@@ -30,6 +33,7 @@ class StartView(CoordinatorRequiredMixin, TemplateView):
         failed, failed_total = todo.failed_emails()
         kwargs.update(
             leaders=list(todo.leaders_waiting()),
+            staff_waiting=list(todo.staff_waiting()),
             filling=todo.sessions_filling_up(),
             no_attendance=todo.sessions_without_attendance(),
             late_reports=todo.late_progress_reports(),
@@ -98,3 +102,39 @@ class TurnDownLeaderView(LeaderDecisionView):
 
     def done_text(self) -> str:
         return _("%(name)s is not confirmed as a leader and has been told by email.")
+
+
+class StaffWaitingView(CoordinatorRequiredMixin, TemplateView):
+    """Everyone waiting for a confirmation that they work in their organisation."""
+
+    template_name = "coordination/members.html"
+
+    def get_context_data(self, **kwargs):
+        kwargs["people"] = list(todo.staff_waiting())
+        return super().get_context_data(**kwargs)
+
+
+class ConfirmMemberView(CoordinatorRequiredMixin, FormView):
+    """The confirmation step of confirming a member; 404 once nobody waits for it."""
+
+    template_name = "coordination/member_decision.html"
+    form_class = ConfirmMemberForm
+
+    def get_context_data(self, **kwargs):
+        kwargs["person"] = get_object_or_404(todo.staff_waiting(), pk=self.kwargs["pk"])
+        return super().get_context_data(**kwargs)
+
+    def form_valid(self, form):
+        try:
+            person = confirm_membership(
+                participant_id=self.kwargs["pk"], confirmed_by=self.request.user
+            )
+        except NotWaiting:
+            messages.info(self.request, _("Nobody waits for this confirmation any more."))
+        else:
+            messages.success(
+                self.request,
+                _("%(name)s is confirmed as staff of %(organisation)s and has been told by email.")
+                % {"name": person.full_name, "organisation": person.organisation},
+            )
+        return HttpResponseRedirect(reverse("coordination:members"))

@@ -16,6 +16,7 @@ from django.template.response import TemplateResponse
 from django.views import View
 
 from participants.models import Enrolment
+from participants.selectors import members_waiting
 
 from ..export import matrix_response
 from ..forms import (
@@ -91,6 +92,14 @@ class MyUnitView(LoginRequiredMixin, View):
         participant = getattr(request.user, "participant", None)
         if participant is not None and participant.is_coordinator:
             return redirect("coordination:organisations")
+        if (
+            participant is not None
+            and participant.organisation_id
+            and not (participant.is_confirmed_member)
+        ):
+            return TemplateResponse(
+                request, "resourcegroups/membership_waiting.html", {"participant": participant}
+            )
         enrolment = enrolment_for_participant(participant)
         if enrolment is None:
             return TemplateResponse(request, "resourcegroups/no_enrolment.html", {})
@@ -103,7 +112,12 @@ class OrganisationView(EnrolmentView):
 
     def get(self, request, enrolment):
         page = organisation_page(self.enrolment)
-        return self.render(page=page)
+        waiting = (
+            members_waiting(self.enrolment.organisation_id)
+            if self.can("resourcegroups.confirm_member")
+            else []
+        )
+        return self.render(page=page, waiting=waiting)
 
 
 class StaffMatrixExportView(EnrolmentView):

@@ -23,8 +23,10 @@ def waiting(organisation):
     return factories.LeaderFactory(organisation=organisation, leader_confirmed=False)
 
 
-def page_urls(session, registration, waiting):
+def page_urls(session, registration, waiting, unconfirmed_member):
     return [
+        reverse("coordination:members"),
+        reverse("coordination:confirm_member", args=[unconfirmed_member.pk]),
         reverse("coordination:home"),
         reverse("coordination:start"),
         reverse("coordination:leaders"),
@@ -41,33 +43,36 @@ def page_urls(session, registration, waiting):
 
 
 def test_it_shows_every_coordinator_page_to_a_coordinator(
-    login, coordinator, session, registration, waiting
+    login, coordinator, session, registration, waiting, unconfirmed_member
 ):
     client = login(coordinator)
-    for url in page_urls(session, registration, waiting):
+    for url in page_urls(session, registration, waiting, unconfirmed_member):
         assert client.get(url).status_code == 200, url
 
 
 @pytest.mark.parametrize(
-    "persona", ["service_worker", "leader", "other_leader", "other_service_worker"]
+    "persona",
+    ["service_worker", "unconfirmed_member", "leader", "other_leader", "other_service_worker"],
 )
 def test_it_answers_404_to_anyone_who_is_not_a_coordinator(
-    request, login, persona, session, registration, waiting
+    request, login, persona, session, registration, waiting, unconfirmed_member
 ):
     client = login(request.getfixturevalue(persona))
-    for url in page_urls(session, registration, waiting):
+    for url in page_urls(session, registration, waiting, unconfirmed_member):
         assert client.get(url).status_code == 404, url
 
 
-def test_it_answers_404_to_a_supervisor(login, session, registration, waiting):
+def test_it_answers_404_to_a_supervisor(login, session, registration, waiting, unconfirmed_member):
     supervisor = factories.ParticipantFactory(role="supervisor", organisation=None)
     client = login(supervisor)
-    for url in page_urls(session, registration, waiting):
+    for url in page_urls(session, registration, waiting, unconfirmed_member):
         assert client.get(url).status_code == 404, url
 
 
-def test_it_sends_anonymous_visitors_to_log_in(client, session, registration, waiting):
-    for url in page_urls(session, registration, waiting):
+def test_it_sends_anonymous_visitors_to_log_in(
+    client, session, registration, waiting, unconfirmed_member
+):
+    for url in page_urls(session, registration, waiting, unconfirmed_member):
         response = client.get(url)
         assert response.status_code == 302, url
         assert response["Location"].startswith(reverse("account_login")), url
@@ -75,12 +80,13 @@ def test_it_sends_anonymous_visitors_to_log_in(client, session, registration, wa
 
 
 def test_it_refuses_a_leaders_post_and_changes_nothing(
-    login, leader, session, registration, waiting
+    login, leader, session, registration, waiting, unconfirmed_member
 ):
     client = login(leader)
     responses = [
         client.post(reverse("coordination:confirm_leader", args=[waiting.pk])),
         client.post(reverse("coordination:turn_down_leader", args=[waiting.pk])),
+        client.post(reverse("coordination:confirm_member", args=[unconfirmed_member.pk])),
         client.post(reverse("coordination:capacity", args=[session.pk]), {"capacity": 99}),
         client.post(reverse("coordination:remove", args=[session.pk, registration.pk])),
         client.post(reverse("coordination:add", args=[session.pk]), {"participant": leader.pk}),
@@ -89,7 +95,7 @@ def test_it_refuses_a_leaders_post_and_changes_nothing(
             {f"attendance_{registration.pk}": "attended"},
         ),
     ]
-    assert [r.status_code for r in responses] == [404] * 6
+    assert [r.status_code for r in responses] == [404] * 7
     session.refresh_from_db()
     registration.refresh_from_db()
     assert session.capacity == 5
@@ -98,6 +104,8 @@ def test_it_refuses_a_leaders_post_and_changes_nothing(
     assert not Registration.objects.filter(participant=leader).exists()
     waiting.refresh_from_db()
     assert (waiting.role, waiting.leader_confirmed) == ("leader", False)
+    unconfirmed_member.refresh_from_db()
+    assert unconfirmed_member.membership_confirmed_at is None
 
 
 def test_it_answers_404_for_a_registration_of_another_session(login, coordinator, programme):

@@ -202,6 +202,7 @@ def make_work(programme, n: int) -> None:
         organisation = factories.OrganisationFactory()
         factories.EnrolmentFactory(programme=programme, organisation=organisation)
         factories.LeaderFactory(organisation=organisation, leader_confirmed=False)
+        factories.UnconfirmedMemberFactory(organisation=organisation)
         full = factories.SessionFactory(programme=programme, capacity=1)
         factories.RegistrationFactory(session=full)
         factories.RegistrationFactory(session=full, status=Registration.Status.WAITLISTED)
@@ -217,6 +218,7 @@ def test_the_start_page_shows_each_list_in_norwegian(login, coordinator, program
     for heading in (
         "Dette må gjøres",
         "Ledere som venter på bekreftelse",
+        "Ansatte som venter på bekreftelse",
         "Samlinger som er fulle eller nesten fulle",
         "Oppmøte ikke registrert",
         "Forsinkede framdriftsrapporter",
@@ -233,19 +235,20 @@ def test_the_start_pages_query_count_stays_the_same_with_ten_times_the_work(
     login, coordinator, programme, assert_queries, gathering_due_yesterday
 ):
     client = login(coordinator)
-    # 1 auth session, 2 user with participant, 3 leaders waiting,
-    # 4 coming sessions, 5 their grouped seat counts, 6 «n av N» of those filling up,
-    # 7 sessions without attendance, 8 their «n av N», 9 leader gatherings,
-    # 10 enrolments of their programmes, 11 their reports, 12 failed emails (a page),
-    # 13 programmes running with session totals, 14 enrolments per programme,
-    # 15 registration figures per programme
+    # 1 auth session, 2 user with participant, 3 leaders waiting, 4 staff waiting,
+    # 5 coming sessions, 6 their grouped seat counts, 7 «n av N» of those filling up,
+    # 8 sessions without attendance, 9 their «n av N», 10 leader gatherings,
+    # 11 enrolments of their programmes, 12 their reports, 13 failed emails (a page),
+    # 14 programmes running with session totals, 15 enrolments per programme,
+    # 16 registration figures per programme
     make_work(programme, 1)
-    with assert_queries(15):
+    with assert_queries(16):
         client.get(START)
     make_work(programme, 10)
-    with assert_queries(15):
+    with assert_queries(16):
         response = client.get(START)
     assert len(response.context["leaders"]) == 11
+    assert len(response.context["staff_waiting"]) == 11
     assert len(response.context["filling"]) == 11
     assert len(response.context["no_attendance"]) == 11
     assert len(response.context["late_reports"]) == 11

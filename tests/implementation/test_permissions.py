@@ -52,7 +52,15 @@ ACTIONS = {
     ),
 }
 
-PERSONAS = ["leader", "service_worker", "coordinator", "other_leader", "other_service_worker"]
+PERSONAS = [
+    "leader",
+    "service_worker",
+    "coordinator",
+    "other_leader",
+    "other_service_worker",
+    # Chose the organisation on the profile, not confirmed: an outsider, 404 everywhere.
+    "unconfirmed_member",
+]
 
 
 def _request(client, action, world, plan):

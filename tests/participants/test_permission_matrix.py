@@ -5,6 +5,7 @@ person change nothing; ids swapped into URLs and form fields are refused. The co
 area has its own tests (tests/coordination/test_permissions.py).
 
 Objects: `mine` belong to the service worker of «Gjøvik kommune» (led by `leader`);
+`unconfirmed_member` chose «Gjøvik kommune» and waits for a confirmation, so is no staff;
 `other_leader` and `other_service_worker` are of «Lillehammer kommune».
 """
 
@@ -21,6 +22,7 @@ from tests import factories
 
 PERSONAS = [
     "service_worker",
+    "unconfirmed_member",
     "leader",
     "other_leader",
     "other_service_worker",
@@ -32,7 +34,15 @@ LOG_IN = 302  # anonymous visitors are sent to log in
 
 
 @pytest.fixture
-def world(programme, service_worker, leader, other_leader, other_service_worker, coordinator):
+def world(
+    programme,
+    service_worker,
+    unconfirmed_member,
+    leader,
+    other_leader,
+    other_service_worker,
+    coordinator,
+):
     """Every object the table names, keyed by the name it uses."""
     session = factories.SessionFactory(programme=programme)
     hidden = factories.ProgrammeFactory(is_published=False)
@@ -49,6 +59,7 @@ def world(programme, service_worker, leader, other_leader, other_service_worker,
             published_at=timezone.now() + dt.timedelta(days=1),
         ),
         "service_worker": service_worker,
+        "unconfirmed_member": unconfirmed_member,
     }
 
 
@@ -71,6 +82,10 @@ GET_TABLE = {
     "register my staff member": (
         lambda w: reverse("registrations:register_staff", args=[w["service_worker"].pk]),
         {"leader": 200},
+    ),
+    "register a member not yet confirmed": (
+        lambda w: reverse("registrations:register_staff", args=[w["unconfirmed_member"].pk]),
+        {},
     ),
     "session page": (
         lambda w: reverse("programme:session", args=[w["session"].pk]),
@@ -112,6 +127,7 @@ NEEDS_LOG_IN = {
     "cancel my registration",
     "staff",
     "register my staff member",
+    "register a member not yet confirmed",
 }
 
 

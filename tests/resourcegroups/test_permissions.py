@@ -22,6 +22,11 @@ def new_staff(world):
     return factories.ParticipantFactory(organisation=world.own.enrolment.organisation).pk
 
 
+def new_waiting(world):
+    organisation = world.own.enrolment.organisation
+    return factories.UnconfirmedMemberFactory(organisation=organisation).pk
+
+
 def submitted(world):
     ProgressReport.objects.filter(pk=world.own.report.pk).update(
         status="submitted", submitted_at=world.own.report.updated_at
@@ -169,9 +174,31 @@ ACTIONS = {
         submitted,
         (403, 403, 302),
     ),
+    "confirm a member step": (
+        "get",
+        lambda w: url("confirm_member", w, participant=new_waiting(w)),
+        None,
+        None,
+        (200, 403, 200),
+    ),
+    "confirm a member": (
+        "post",
+        lambda w: url("confirm_member", w, participant=new_waiting(w)),
+        None,
+        None,
+        (302, 403, 302),
+    ),
 }
 
-PERSONAS = ["leader", "service_worker", "coordinator", "other_leader", "other_service_worker"]
+PERSONAS = [
+    "leader",
+    "service_worker",
+    "coordinator",
+    "other_leader",
+    "other_service_worker",
+    # Chose the organisation on the profile, not confirmed: an outsider, 404 everywhere.
+    "unconfirmed_member",
+]
 
 
 def _request(client, action, world):

@@ -245,6 +245,7 @@ class Command(BaseCommand):
                     "organisation": organisations.get(org_name),
                     "role": role,
                     "leader_confirmed": role == "leader",
+                    "membership_confirmed_at": timezone.now() if org_name else None,
                     "job_title": job_title,
                 },
             )
