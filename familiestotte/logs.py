@@ -33,8 +33,8 @@ STANDARD_ATTRIBUTES = frozenset(
     | {"message", "asctime", "request_id", "taskName"}
 )
 # Extras that are objects, not facts: Django's request logger adds the request (whose
-# repr has the query string) and the server's socket.
-UNLOGGED_EXTRAS = frozenset({"request", "server_time", "status_code"})
+# repr has the query string); Celery's «received» line adds the task's arguments.
+UNLOGGED_EXTRAS = frozenset({"request", "server_time", "status_code", "data"})
 
 
 def new_request_id() -> str:

@@ -11,6 +11,7 @@ from django.test import override_settings
 from django.urls import reverse
 
 from familiestotte import logs
+from notifications.dispatch import dispatch_pending_emails
 from tests import factories
 
 from .test_accounts import PASSWORD as SIGN_UP_PASSWORD
@@ -117,9 +118,7 @@ def test_it_logs_a_log_in_at_info_with_the_user_id_only(client, service_worker, 
     assert "@" not in lines.text()
 
 
-def test_it_logs_a_failed_log_in_at_info_with_the_accounts_id_only(
-    client, service_worker, lines
-):
+def test_it_logs_a_failed_log_in_at_info_with_the_accounts_id_only(client, service_worker, lines):
     response = client.post(
         reverse("account_login"),
         {"login": service_worker.user.email, "password": "feil-passord"},
@@ -187,3 +186,28 @@ def test_the_text_format_is_one_readable_line_with_the_request_id():
 
     assert f"INFO familiestotte.request [{REQUEST_ID}] GET / status=200" in text
     assert "\n" not in text
+
+
+def test_an_eager_task_keeps_the_request_id_of_its_request(lines):
+    token = logs.request_id.set(REQUEST_ID)
+    try:
+        dispatch_pending_emails.apply()
+    finally:
+        logs.request_id.reset(token)
+
+    [line] = lines.of("familiestotte.task")
+    assert (line["task"], line["state"], line["request_id"]) == (
+        "notifications.dispatch_pending_emails",
+        "SUCCESS",
+        REQUEST_ID,
+    )
+    assert logs.request_id.get() is None
+
+
+def test_a_periodic_job_run_in_process_gets_an_id_of_its_own(lines):
+    dispatch_pending_emails.apply()
+    dispatch_pending_emails.apply()
+
+    ids = [line["request_id"] for line in lines.of("familiestotte.task")]
+    assert len(ids) == 2 and all(logs.is_valid_request_id(i) for i in ids)
+    assert ids[0] != ids[1]
