@@ -24,6 +24,8 @@ preload_app = False
 # Only the proxy's X-Forwarded-* are believed (the portal itself reads only
 # X-Forwarded-Proto, SECURE_PROXY_SSL_HEADER in familiestotte/settings.py).
 forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
-accesslog = "-"
+# No access log of gunicorn's own: its lines have the client's address and the query
+# string; the portal writes one JSON line per request (familiestotte/requestlog.py).
+accesslog = None
 errorlog = "-"
 loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")

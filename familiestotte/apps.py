@@ -6,4 +6,5 @@ class FamiliestotteConfig(AppConfig):
     verbose_name = "Familiestøtte"
 
     def ready(self) -> None:
-        from . import checks  # noqa: F401 - registers the system checks
+        # The system checks, and the receivers that log log-ins and failed log-ins.
+        from . import checks, requestlog  # noqa: F401

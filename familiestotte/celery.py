@@ -10,6 +10,8 @@ import os
 from celery import Celery
 from celery.schedules import crontab
 
+from . import tasklog  # noqa: F401 - one log line per task, with its request id
+
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "familiestotte.settings")
 
 logger = logging.getLogger(__name__)

@@ -84,6 +84,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "familiestotte.requestlog.RequestLogMiddleware",  # first: times and sees every answer
     "django.middleware.security.SecurityMiddleware",
     "familiestotte.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -286,9 +287,29 @@ if not DEBUG:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 CSRF_TRUSTED_ORIGINS = envlist("DJANGO_CSRF_TRUSTED_ORIGINS", [])
 
+# Logs: one JSON object a line (LOG_FORMAT=json, the default with DJANGO_DEBUG=0) or
+# readable lines (text, the default for make run), each with its request id
+# (familiestotte/logs.py). LOG_LEVEL=INFO writes a line per request, per task and per
+# log-in; WARNING (the default) only what went wrong.
+LOG_FORMAT = os.environ.get("LOG_FORMAT") or ("text" if DEBUG else "json")
+if LOG_FORMAT not in {"json", "text"}:
+    raise ImproperlyConfigured(f"LOG_FORMAT must be json or text, not {LOG_FORMAT!r}.")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "familiestotte.logs.RequestIdFilter"}},
+    "formatters": {
+        "json": {"()": "familiestotte.logs.JsonFormatter"},
+        "text": {"()": "familiestotte.logs.TextFormatter"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": LOG_FORMAT,
+            "filters": ["request_id"],
+        }
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    # runserver's own line per request has the query string; the portal writes its own.
+    "loggers": {"django.server": {"level": "WARNING"}},
 }
