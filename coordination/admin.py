@@ -1,7 +1,6 @@
 """The coordinators' additions to the catalogue's admin (programme.admin): «Kopier som nytt
 kull», and the change notice everyone registered gets when a session's time, venue or
-online link changes or it is cancelled; and to the people's admin (participants.admin):
-confirming leaders tells them by email, as the workspace does."""
+online link changes or it is cancelled."""
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
@@ -9,17 +8,13 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
-from participants import admin as people
-from participants.models import Participant
 from programme import admin as catalogue
 from programme.models import Programme, Session
 from programme.services import copy_programme
 from registrations.session_changes import WATCHED_FIELDS, notify_session_changed, session_changes
 
 from .admin_forms import CopyProgrammeForm
-from .leaders import AlreadyDecided, confirm_leader
 
 admin.site.unregister(Programme)
 admin.site.unregister(Session)
@@ -78,26 +73,3 @@ class SessionAdmin(catalogue.SessionAdmin):
         super().save_model(request, obj, form, change)
         if before is not None:
             notify_session_changed(session=obj, changes=session_changes(before=before, after=obj))
-
-
-admin.site.unregister(Participant)
-
-
-@admin.register(Participant)
-class ParticipantAdmin(people.ParticipantAdmin):
-    @admin.action(description=gettext_lazy("Confirm the leader role of the selected people"))
-    def confirm_leader_role(self, request, queryset):
-        """As in the workspace (coordination.leaders): each person waiting is told by email."""
-        waiting = list(
-            queryset.filter(role=Participant.Role.LEADER, leader_confirmed=False).values_list(
-                "pk", flat=True
-            )
-        )
-        confirmed = 0
-        for pk in waiting:
-            try:
-                confirm_leader(participant_id=pk)
-            except AlreadyDecided:
-                continue
-            confirmed += 1
-        self.message_user(request, _("%(count)d leader roles confirmed.") % {"count": confirmed})

@@ -6,12 +6,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q
 from django.utils import timezone
 
 from notifications.models import Email
-from participants.models import Enrolment, Participant, Registration
-from participants.selectors import members_waiting
+from participants.models import Enrolment, Registration
 from programme.models import Programme, Session
 from programme.selectors import count_kind_totals
 from registrations.selectors import attach_seat_counts
@@ -23,25 +22,6 @@ NEARLY_FULL_SHARE = 0.9
 ATTENDANCE_WINDOW = dt.timedelta(days=14)
 # The start page shows this many failed emails, newest first, and how many there are.
 FAILED_EMAILS_SHOWN = 20
-
-
-def leaders_waiting() -> QuerySet[Participant]:
-    """People who signed up as leaders and wait for a coordinator to confirm it, oldest
-    first, with their user and organisation (one query)."""
-    return (
-        Participant.objects.filter(
-            role=Participant.Role.LEADER, leader_confirmed=False, user__is_active=True
-        )
-        .select_related("user", "organisation")
-        .order_by("created_at", "pk")
-    )
-
-
-def staff_waiting() -> QuerySet[Participant]:
-    """Service workers who chose an organisation and wait for it to confirm them, oldest
-    first, with their user and organisation (one query). Their leader may confirm them
-    too, on «Min enhet»."""
-    return members_waiting()
 
 
 def sessions_filling_up(*, now: dt.datetime | None = None) -> list[Session]:

@@ -1,7 +1,9 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from .leadership import AlreadyDecided, confirm_leader
 from .models import Enrolment, Organisation, Participant
+from .selectors import leaders_waiting
 
 
 @admin.register(Organisation)
@@ -34,8 +36,16 @@ class ParticipantAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Confirm the leader role of the selected people"))
     def confirm_leader_role(self, request, queryset):
-        updated = queryset.filter(role=Participant.Role.LEADER).update(leader_confirmed=True)
-        self.message_user(request, _("%(count)d leader roles confirmed.") % {"count": updated})
+        """As in the workspace: each person waiting is confirmed and told by email."""
+        waiting = queryset.filter(pk__in=leaders_waiting()).values_list("pk", flat=True)
+        confirmed = 0
+        for pk in list(waiting):
+            try:
+                confirm_leader(participant_id=pk)
+            except AlreadyDecided:
+                continue
+            confirmed += 1
+        self.message_user(request, _("%(count)d leader roles confirmed.") % {"count": confirmed})
 
 
 @admin.register(Enrolment)

@@ -5,17 +5,16 @@ transaction as the confirmation."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from notifications.models import Email
-from notifications.outbox import queue_email
-from notifications.rendering import absolute
-
 from .models import Participant
+from .notices import tell
 from .selectors import members_waiting
 
 
@@ -43,37 +42,32 @@ def confirm_membership(
     return person
 
 
-def _tell(person: Participant, *, confirmed_at) -> None:
+def _tell(person: Participant, *, confirmed_at: dt.datetime) -> None:
     organisation = person.organisation.name if person.organisation else ""
     with translation.override(settings.LANGUAGE_CODE):
-        queue_email(
-            recipient=person.user,
-            kind=Email.Kind.OTHER,
+        tell(
+            person,
             # The time in the key: someone who moves and is confirmed in the next
             # organisation is told again; the lock above keeps a double click from it.
             key=(
                 f"membership:confirmed:{person.pk}:"
                 f"{person.organisation_id}:{confirmed_at.isoformat()}"
             ),
-            template_prefix="notifications/email/notice",
-            context={
-                "subject": _("You are confirmed as staff of %(organisation)s")
-                % {"organisation": organisation},
-                "paragraphs": [
-                    _(
-                        "It is confirmed that you work at %(organisation)s. You can now "
-                        "read your organisation's pages in Familiestøtte under «My "
-                        "organisation»: the resource group, routines, offers for relatives "
-                        "and progress."
-                    )
-                    % {"organisation": organisation},
-                ],
-                "url": absolute(reverse("resourcegroups:mine")),
-                "reason": _(
-                    "You get this email because you chose %(organisation)s on your profile "
-                    "in Familiestøtte."
+            subject=_("You are confirmed as staff of %(organisation)s")
+            % {"organisation": organisation},
+            paragraphs=[
+                _(
+                    "It is confirmed that you work at %(organisation)s. You can now "
+                    "read your organisation's pages in Familiestøtte under «My "
+                    "organisation»: the resource group, routines, offers for relatives "
+                    "and progress."
                 )
                 % {"organisation": organisation},
-            },
-            concerns=person,
+            ],
+            url=reverse("resourcegroups:mine"),
+            reason=_(
+                "You get this email because you chose %(organisation)s on your profile "
+                "in Familiestøtte."
+            )
+            % {"organisation": organisation},
         )

@@ -27,7 +27,7 @@ def members_waiting(organisation: Organisation | int | None = None) -> QuerySet[
     """Service workers who chose an organisation and wait for its leader or a coordinator
     to confirm that they work there, oldest first, with user and organisation (one
     query); of one organisation if given. Leaders waiting are not here: confirming the
-    leader role (coordination.leaders) confirms the membership with it."""
+    leader role (participants.leadership) confirms the membership with it."""
     waiting = Participant.objects.filter(
         role=Participant.Role.SERVICE_WORKER,
         organisation__isnull=False,
@@ -37,3 +37,15 @@ def members_waiting(organisation: Organisation | int | None = None) -> QuerySet[
     if organisation is not None:
         waiting = waiting.filter(organisation=organisation)
     return waiting.select_related("user", "organisation").order_by("created_at", "pk")
+
+
+def leaders_waiting() -> QuerySet[Participant]:
+    """People who signed up as leaders and wait for a coordinator to confirm it, oldest
+    first, with their user and organisation (one query)."""
+    return (
+        Participant.objects.filter(
+            role=Participant.Role.LEADER, leader_confirmed=False, user__is_active=True
+        )
+        .select_related("user", "organisation")
+        .order_by("created_at", "pk")
+    )

@@ -2,7 +2,7 @@
 that staff work where they say.
 
 Every view answers 404 to anyone who is not a coordinator, and sends anonymous visitors
-to log in. The rules live in coordination.leaders and participants.membership; these
+to log in. The rules live in participants.leadership and participants.membership; these
 views read forms and call them.
 """
 
@@ -15,12 +15,13 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView
 
+from participants.leadership import AlreadyDecided, confirm_leader, turn_down_leader
 from participants.membership import NotWaiting, confirm_membership
 from participants.models import Participant
+from participants.selectors import leaders_waiting, members_waiting
 
 from .. import todo
 from ..forms import ConfirmLeaderForm, ConfirmMemberForm, TurnDownLeaderForm
-from ..leaders import AlreadyDecided, confirm_leader, turn_down_leader
 from ..mixins import CoordinatorRequiredMixin
 
 
@@ -32,8 +33,8 @@ class StartView(CoordinatorRequiredMixin, TemplateView):
     def get_context_data(self, **kwargs):
         failed, failed_total = todo.failed_emails()
         kwargs.update(
-            leaders=list(todo.leaders_waiting()),
-            staff_waiting=list(todo.staff_waiting()),
+            leaders=list(leaders_waiting()),
+            staff_waiting=list(members_waiting()),
             filling=todo.sessions_filling_up(),
             no_attendance=todo.sessions_without_attendance(),
             late_reports=todo.late_progress_reports(),
@@ -50,7 +51,7 @@ class LeadersView(CoordinatorRequiredMixin, TemplateView):
     template_name = "coordination/leaders.html"
 
     def get_context_data(self, **kwargs):
-        kwargs["leaders"] = list(todo.leaders_waiting())
+        kwargs["leaders"] = list(leaders_waiting())
         return super().get_context_data(**kwargs)
 
 
@@ -63,10 +64,10 @@ class LeaderDecisionView(CoordinatorRequiredMixin, FormView):
 
     @cached_property
     def person(self) -> Participant:
-        return get_object_or_404(todo.leaders_waiting(), pk=self.kwargs["pk"])
+        return get_object_or_404(leaders_waiting(), pk=self.kwargs["pk"])
 
     def post(self, request, *args, **kwargs):
-        if not todo.leaders_waiting().filter(pk=self.kwargs["pk"]).exists():
+        if not leaders_waiting().filter(pk=self.kwargs["pk"]).exists():
             return self.already_decided()
         return super().post(request, *args, **kwargs)
 
@@ -110,7 +111,7 @@ class StaffWaitingView(CoordinatorRequiredMixin, TemplateView):
     template_name = "coordination/members.html"
 
     def get_context_data(self, **kwargs):
-        kwargs["people"] = list(todo.staff_waiting())
+        kwargs["people"] = list(members_waiting())
         return super().get_context_data(**kwargs)
 
 
@@ -121,7 +122,7 @@ class ConfirmMemberView(CoordinatorRequiredMixin, FormView):
     form_class = ConfirmMemberForm
 
     def get_context_data(self, **kwargs):
-        kwargs["person"] = get_object_or_404(todo.staff_waiting(), pk=self.kwargs["pk"])
+        kwargs["person"] = get_object_or_404(members_waiting(), pk=self.kwargs["pk"])
         return super().get_context_data(**kwargs)
 
     def form_valid(self, form):

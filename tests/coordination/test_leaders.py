@@ -4,8 +4,8 @@ after a confirmation step, the person told by email through the outbox, once."""
 import pytest
 from django.urls import reverse
 
-from coordination.leaders import AlreadyDecided, confirm_leader, turn_down_leader
 from notifications.models import Email
+from participants.leadership import AlreadyDecided, confirm_leader, turn_down_leader
 from participants.models import Participant
 from tests import factories
 

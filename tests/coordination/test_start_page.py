@@ -11,6 +11,7 @@ from django.utils import timezone
 from coordination import todo
 from notifications.models import Email
 from participants.models import Registration
+from participants.selectors import leaders_waiting
 from resourcegroups.models import ProgressReport
 from tests import factories
 
@@ -44,14 +45,14 @@ def failed_email(n: int, **kwargs) -> Email:
 
 def test_it_lists_a_leader_waiting_for_confirmation(db, organisation):
     waiting = factories.LeaderFactory(organisation=organisation, leader_confirmed=False)
-    assert list(todo.leaders_waiting()) == [waiting]
+    assert list(leaders_waiting()) == [waiting]
 
 
 def test_it_leaves_out_confirmed_leaders_and_service_workers(db, leader, service_worker):
     inactive = factories.LeaderFactory(leader_confirmed=False)
     inactive.user.is_active = False
     inactive.user.save()
-    assert list(todo.leaders_waiting()) == []
+    assert list(leaders_waiting()) == []
 
 
 # -- sessions filling up --------------------------------------------------------------------

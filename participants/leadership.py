@@ -1,5 +1,6 @@
-"""A coordinator confirms or turns down a person who signed up as a leader; the person is
-told by email through the outbox, in the same transaction as the decision."""
+"""A coordinator confirms or turns down a person who signed up as a leader (in the
+workspace or the admin); the person is told by email through the outbox, in the same
+transaction as the decision."""
 
 from __future__ import annotations
 
@@ -9,12 +10,9 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from notifications.models import Email
-from notifications.outbox import queue_email
-from notifications.rendering import absolute
-from participants.models import Participant
-
-from .todo import leaders_waiting
+from .models import Participant
+from .notices import tell
+from .selectors import leaders_waiting
 
 
 class AlreadyDecided(Exception):
@@ -95,16 +93,11 @@ def _lock_waiting(participant_id: int) -> Participant:
 def _tell(person: Participant, *, decision: str, subject: str, paragraphs: list[str], url: str):
     # The time in the key: someone turned down who asks again, and is decided on again,
     # is told again; the lock above keeps a double click from deciding (and telling) twice.
-    queue_email(
-        recipient=person.user,
-        kind=Email.Kind.OTHER,
+    tell(
+        person,
         key=f"leader_role:{decision}:{person.pk}:{timezone.now().isoformat()}",
-        template_prefix="notifications/email/notice",
-        context={
-            "subject": subject,
-            "paragraphs": paragraphs,
-            "url": absolute(url),
-            "reason": _("You get this email because you signed up as a leader in Familiestøtte."),
-        },
-        concerns=person,
+        subject=subject,
+        paragraphs=paragraphs,
+        url=url,
+        reason=_("You get this email because you signed up as a leader in Familiestøtte."),
     )
