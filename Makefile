@@ -38,9 +38,10 @@ run: install ## The embedded demo on http://127.0.0.1:8000 (SQLite, eager tasks;
 browser: ## Debian's Chromium for the browser tests
 	@command -v chromium >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
-# Debian's nginx, so that the tests check the proxy's site files with `nginx -t` (never started).
-proxy: ## Debian's nginx for the deploy tests
-	@command -v nginx >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx >/dev/null; }
+# Debian's nginx, so that the tests check the proxy's site files with `nginx -t` (never started),
+# and Debian's haproxy, the load balancer of the cluster test (bench/cluster.py).
+proxy: ## Debian's nginx and haproxy for the deploy and cluster tests
+	@command -v nginx >/dev/null && command -v haproxy >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx haproxy >/dev/null; }
 
 services: ## Start PostgreSQL and Redis if they are down
 	@scripts/services-up

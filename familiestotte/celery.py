@@ -23,10 +23,13 @@ app.autodiscover_tasks()
 # Times are Europe/Oslo (CELERY_TIMEZONE). Reminders are never scheduled as ETA tasks at
 # registration time: the sweep selects what is due from PostgreSQL every few minutes, and
 # then re-queues what a worker lost (notifications.dispatch.requeue_stale).
+# The sweep's interval is shortened only by the cluster benchmark (bench/cluster.py), whose
+# killed worker's emails must be re-queued within seconds, not minutes.
+SWEEP_SECONDS = float(os.environ.get("REMINDERS_SWEEP_SECONDS") or 120)
 app.conf.beat_schedule = {
     "reminders-sweep": {
         "task": "reminders.tasks.sweep_reminders",
-        "schedule": 120.0,
+        "schedule": SWEEP_SECONDS,
     },
     "reminders-report-due": {
         "task": "reminders.tasks.send_report_due_reminders",
