@@ -149,7 +149,9 @@ def test_it_answers_404_for_a_material_of_another_session(coordinator_client, se
 
 
 @pytest.mark.parametrize(("content", "found"), [(EXE, "Windows-program"), (HTML, "nettside")])
-def test_the_admin_refuses_the_same_files(rf, coordinator, session, private_storage, content, found):
+def test_the_admin_refuses_the_same_files(
+    rf, coordinator, session, private_storage, content, found
+):
     request = rf.post("/admin/")
     request.user = coordinator.user
     formset_class = MaterialInline(Session, admin.site).get_formset(request, session)
