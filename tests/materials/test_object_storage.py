@@ -74,3 +74,15 @@ def test_it_answers_404_to_an_anonymous_visitor_without_a_signed_address(
     response = client.get(reverse("materials:file", args=[session.pk, material.pk]))
     assert response.status_code == 404
     assert "Location" not in response
+
+
+def test_it_streams_the_object_through_the_portal_when_set_to(
+    settings, login, session, bucket_storage, coordinator
+):
+    settings.PRIVATE_FILES_SERVE = "django"
+    material = file_material(session, name="Lysark dag 3.pdf")
+    response = login(coordinator).get(reverse("materials:file", args=[session.pk, material.pk]))
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content) == PDF
+    assert response["Content-Disposition"] == 'inline; filename="Lysark dag 3.pdf"'
+    assert response["X-Content-Type-Options"] == "nosniff"
