@@ -24,7 +24,7 @@ COPY --from=frontend /build/node_modules/bootstrap/dist node_modules/bootstrap/d
 RUN groupadd --system portal && useradd --system --gid portal --home-dir /app portal \
     && DJANGO_DEBUG=0 DJANGO_SECRET_KEY=collectstatic-at-build-only \
        python manage.py collectstatic --noinput \
-    && mkdir -p /app/media && chown portal:portal /app/media
+    && mkdir -p /app/media /app/private && chown portal:portal /app/media /app/private
 USER portal
 EXPOSE 8000
 ENV GUNICORN_BIND=0.0.0.0:8000

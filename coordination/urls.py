@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import messages, organisations, sessions, workspace
+from .views import materials, messages, organisations, sessions, workspace
 
 app_name = "coordination"
 
@@ -46,6 +46,12 @@ urlpatterns = [
         name="export_xlsx",
     ),
     path(session + "melding/", messages.MessageView.as_view(), name="message"),
+    path(session + "materiell/", materials.MaterialsView.as_view(), name="materials"),
+    path(
+        session + "materiell/<int:material_pk>/fjern/",
+        materials.RemoveMaterialView.as_view(),
+        name="remove_material",
+    ),
     path(
         "koordinator/program/<slug:slug>/melding/",
         messages.ProgrammeMessageView.as_view(),

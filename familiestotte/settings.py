@@ -6,6 +6,7 @@ eagerly and email printed to the console, so nothing else has to be running.
 
 import os
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -72,6 +73,7 @@ INSTALLED_APPS = [
     "operations",
     "registrations",
     "certificates",
+    "materials",
     "resourcegroups",
     "evaluations",
     "implementation",
@@ -177,7 +179,7 @@ STATICFILES_DIRS = [
     BASE_DIR / "static",
     ("vendor/bootstrap", BASE_DIR / "node_modules" / "bootstrap" / "dist"),
 ]
-STORAGES = {
+STORAGES: dict[str, dict[str, Any]] = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
         "BACKEND": (
@@ -189,6 +191,53 @@ STORAGES = {
 }
 MEDIA_URL = "/media/"
 MEDIA_ROOT = BASE_DIR / "media"
+
+# Private files (session materials): never under a served URL, handed out by the portal to
+# those who may read them (materials/). The local file system by default; S3-compatible
+# object storage with PRIVATE_FILES_STORAGE=s3 (django-storages, a private bucket).
+PRIVATE_FILES_STORAGE = os.environ.get("PRIVATE_FILES_STORAGE") or "local"
+PRIVATE_FILES_ROOT = Path(os.environ.get("PRIVATE_FILES_ROOT") or BASE_DIR / "private")
+# How a file reaches the browser once the portal has said yes: "django" streams it from
+# the portal; "x-accel-redirect" (nginx) and "x-sendfile" (Apache, lighttpd) hand a local
+# file to the web server; "redirect" sends an S3 storage's short-lived signed address.
+PRIVATE_FILES_SERVE = os.environ.get("PRIVATE_FILES_SERVE") or (
+    "redirect" if PRIVATE_FILES_STORAGE == "s3" else "django"
+)
+# nginx's `internal` location that maps onto PRIVATE_FILES_ROOT (deploy/).
+PRIVATE_FILES_ACCEL_PREFIX = os.environ.get("PRIVATE_FILES_ACCEL_PREFIX") or "/_private/"
+PRIVATE_FILES_URL_SECONDS = envint("PRIVATE_FILES_URL_SECONDS", 60)  # signed S3 links
+if PRIVATE_FILES_STORAGE == "local":
+    STORAGES["private"] = {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": PRIVATE_FILES_ROOT, "base_url": None},
+    }
+    private_serving = {"django", "x-accel-redirect", "x-sendfile"}
+elif PRIVATE_FILES_STORAGE == "s3":
+    STORAGES["private"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": os.environ.get("AWS_STORAGE_BUCKET_NAME", ""),
+            "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+            "access_key": os.environ.get("AWS_ACCESS_KEY_ID") or None,
+            "secret_key": os.environ.get("AWS_SECRET_ACCESS_KEY") or None,
+            "location": os.environ.get("AWS_LOCATION", ""),
+            "default_acl": None,  # the bucket's own: private
+            "querystring_auth": True,
+            "querystring_expire": PRIVATE_FILES_URL_SECONDS,
+            "file_overwrite": False,
+        },
+    }
+    private_serving = {"django", "redirect"}
+else:
+    raise ImproperlyConfigured("PRIVATE_FILES_STORAGE must be local or s3.")
+if PRIVATE_FILES_SERVE not in private_serving:
+    raise ImproperlyConfigured(
+        f"PRIVATE_FILES_SERVE={PRIVATE_FILES_SERVE!r} does not work with "
+        f"PRIVATE_FILES_STORAGE={PRIVATE_FILES_STORAGE}: use one of {sorted(private_serving)}."
+    )
+# The largest material a coordinator may upload, in megabytes (programme/uploads.py).
+MATERIALS_MAX_UPLOAD_MB = envint("MATERIALS_MAX_UPLOAD_MB", 25)
 
 # Accounts: email and password, no username; email confirmed before log-in.
 SITE_ID = 1

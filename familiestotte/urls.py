@@ -35,5 +35,6 @@ urlpatterns = [
     path("", include("resourcegroups.urls")),
     path("", include("evaluations.urls")),
     path("", include("certificates.urls")),
+    path("", include("materials.urls")),
     path("", include("programme.urls")),
 ]

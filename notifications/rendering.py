@@ -129,14 +129,17 @@ def session_name(session: Session) -> str:
 
 
 def session_context(session: Session) -> dict[str, object]:
+    session_url = absolute(session.get_absolute_url())
     return {
         "session": session,
         "session_name": session_name(session),
-        "session_url": absolute(session.get_absolute_url()),
+        "session_url": session_url,
+        # A file is read on the session's page, where the portal checks who is asking; an
+        # email is forwarded and kept, so it never holds the file's own address.
         "materials": [
             {
                 "title": material.title,
-                "url": absolute(material.file.url) if material.file else material.url,
+                "url": f"{session_url}#materialer" if material.file else material.url,
             }
             for material in session.materials.all()
         ],

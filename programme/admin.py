@@ -1,7 +1,9 @@
+from django import forms
 from django.contrib import admin
 from django.db import models
 from django.db.models import Count, Q
-from django.utils.translation import gettext_lazy
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext, gettext_lazy
 
 from .models import Article, ContactPerson, Goal, Material, Programme, Session, Theme, Venue
 
@@ -45,9 +47,26 @@ class ProgrammeAdmin(admin.ModelAdmin):
 
 
 class MaterialInline(admin.TabularInline):
+    """A link or a file, checked from its content as in the coordinator's workspace
+    (Material.clean). The file input shows no link: files are not under a public URL."""
+
     model = Material
     extra = 0
-    formfield_overrides = HTTPS_LINKS
+    fields = ["title", "url", "file", "file_facts"]
+    readonly_fields = ["file_facts"]
+    formfield_overrides = {
+        **HTTPS_LINKS,
+        # No link to the file, an empty file and any name length reach Material.clean.
+        models.FileField: {"widget": forms.FileInput, "allow_empty_file": True, "max_length": None},
+    }
+
+    @admin.display(description=gettext_lazy("stored file"))
+    def file_facts(self, obj):
+        if not obj.file:
+            return "–"
+        if not obj.content_type:
+            return gettext("Not checked: upload the file again.")
+        return f"{obj.original_name} ({obj.content_type}, {filesizeformat(obj.size)})"
 
 
 @admin.register(Session)

@@ -8,6 +8,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from . import uploads
+
 
 def default_reminder_days():
     return [7, 1]
@@ -328,14 +330,28 @@ class ContactPerson(models.Model):
 
 
 class Material(models.Model):
-    """Slides, reading lists and other material for a session."""
+    """Slides, reading lists and other material for a session: a link, or a file that only
+    the session's confirmed participants and the coordinators may download (materials/).
+
+    The file's type is found from its content when it is uploaded (programme/uploads.py),
+    and it is stored under a random name; `original_name` is for the download's name only.
+    """
 
     session = models.ForeignKey(
         Session, on_delete=models.CASCADE, related_name="materials", verbose_name=_("session")
     )
     title = models.CharField(_("title"), max_length=200)
     url = models.URLField(_("link"), blank=True)
-    file = models.FileField(_("file"), upload_to="materials/", blank=True)
+    file = models.FileField(
+        _("file"),
+        upload_to=uploads.material_path,
+        storage=uploads.private_storage,
+        max_length=200,
+        blank=True,
+    )
+    original_name = models.CharField(_("file name"), max_length=200, blank=True, editable=False)
+    content_type = models.CharField(_("file type"), max_length=100, blank=True, editable=False)
+    size = models.PositiveBigIntegerField(_("size in bytes"), default=0, editable=False)
 
     class Meta:
         ordering = ["session", "title"]
@@ -347,7 +363,27 @@ class Material(models.Model):
 
     def clean(self):
         if not self.url and not self.file:
-            raise ValidationError(_("Give a link or upload a file."))
+            raise ValidationError({"file": _("Give a link or upload a file.")})
+        if self.url and self.file:
+            raise ValidationError({"url": _("Give a link or upload a file, not both.")})
+        if self.file and not self.file._committed:
+            self.take_upload()
+
+    def take_upload(self) -> None:
+        """Check a new upload's content and size, and note its type, name and size."""
+        try:
+            kind = uploads.inspect(self.file.file, size=self.file.size)
+        except ValidationError as error:
+            raise ValidationError({"file": error}) from error
+        self.content_type = kind.content_type
+        self.original_name = uploads.original_name(self.file.name)
+        self.size = self.file.size
+
+    @property
+    def is_inline(self) -> bool:
+        """Shown in the browser (PDF, images) rather than saved as a download."""
+        kind = uploads.KINDS.get(self.content_type)
+        return kind is not None and kind.inline
 
 
 class ArticleQuerySet(models.QuerySet):

@@ -104,8 +104,17 @@ def _copy_session(session: Session, programme: Programme, *, weeks: int, themes)
         audience=session.audience,
     )
     copy.themes.set([themes[t.pk] for t in session.themes.all() if t.pk in themes])
+    # The copy's materials share the stored files: removing one keeps a file another uses.
     Material.objects.bulk_create(
-        Material(session=copy, title=material.title, url=material.url, file=material.file)
+        Material(
+            session=copy,
+            title=material.title,
+            url=material.url,
+            file=material.file.name,
+            original_name=material.original_name,
+            content_type=material.content_type,
+            size=material.size,
+        )
         for material in session.materials.all()
     )
     return copy

@@ -11,6 +11,7 @@ from . import factories
 # Fixtures more than one app's tests use; each folder's own stay beside its tests.
 pytest_plugins = [
     "tests.fixtures.attendance",
+    "tests.fixtures.materials",
     "tests.fixtures.resourcegroups",
     "tests.fixtures.sessions",
 ]

@@ -5,6 +5,7 @@ import pytest
 from django.urls import reverse
 
 from participants.models import Registration
+from programme.models import Material
 from tests import factories
 
 
@@ -19,11 +20,17 @@ def registration(session, service_worker):
 
 
 @pytest.fixture
+def material(session):
+    return Material.objects.create(session=session, title="Veileder", url="https://example.no/v")
+
+
+@pytest.fixture
 def waiting(organisation):
     return factories.LeaderFactory(organisation=organisation, leader_confirmed=False)
 
 
 def page_urls(session, registration, waiting, unconfirmed_member):
+    material = Material.objects.get(session=session)
     return [
         reverse("coordination:members"),
         reverse("coordination:confirm_member", args=[unconfirmed_member.pk]),
@@ -39,11 +46,13 @@ def page_urls(session, registration, waiting, unconfirmed_member):
         reverse("coordination:attendance", args=[session.pk]),
         reverse("coordination:export_csv", args=[session.pk]),
         reverse("coordination:export_xlsx", args=[session.pk]),
+        reverse("coordination:materials", args=[session.pk]),
+        reverse("coordination:remove_material", args=[session.pk, material.pk]),
     ]
 
 
 def test_it_shows_every_coordinator_page_to_a_coordinator(
-    login, coordinator, session, registration, waiting, unconfirmed_member
+    login, coordinator, session, registration, waiting, unconfirmed_member, material
 ):
     client = login(coordinator)
     for url in page_urls(session, registration, waiting, unconfirmed_member):
@@ -55,14 +64,16 @@ def test_it_shows_every_coordinator_page_to_a_coordinator(
     ["service_worker", "unconfirmed_member", "leader", "other_leader", "other_service_worker"],
 )
 def test_it_answers_404_to_anyone_who_is_not_a_coordinator(
-    request, login, persona, session, registration, waiting, unconfirmed_member
+    request, login, persona, session, registration, waiting, unconfirmed_member, material
 ):
     client = login(request.getfixturevalue(persona))
     for url in page_urls(session, registration, waiting, unconfirmed_member):
         assert client.get(url).status_code == 404, url
 
 
-def test_it_answers_404_to_a_supervisor(login, session, registration, waiting, unconfirmed_member):
+def test_it_answers_404_to_a_supervisor(
+    login, session, registration, waiting, unconfirmed_member, material
+):
     supervisor = factories.ParticipantFactory(role="supervisor", organisation=None)
     client = login(supervisor)
     for url in page_urls(session, registration, waiting, unconfirmed_member):
@@ -70,7 +81,7 @@ def test_it_answers_404_to_a_supervisor(login, session, registration, waiting, u
 
 
 def test_it_sends_anonymous_visitors_to_log_in(
-    client, session, registration, waiting, unconfirmed_member
+    client, session, registration, waiting, unconfirmed_member, material
 ):
     for url in page_urls(session, registration, waiting, unconfirmed_member):
         response = client.get(url)
@@ -80,7 +91,7 @@ def test_it_sends_anonymous_visitors_to_log_in(
 
 
 def test_it_refuses_a_leaders_post_and_changes_nothing(
-    login, leader, session, registration, waiting, unconfirmed_member
+    login, leader, session, registration, waiting, unconfirmed_member, material
 ):
     client = login(leader)
     responses = [
@@ -94,8 +105,14 @@ def test_it_refuses_a_leaders_post_and_changes_nothing(
             reverse("coordination:attendance", args=[session.pk]),
             {f"attendance_{registration.pk}": "attended"},
         ),
+        client.post(
+            reverse("coordination:materials", args=[session.pk]),
+            {"title": "Falsk", "url": "https://example.no/falsk"},
+        ),
+        client.post(reverse("coordination:remove_material", args=[session.pk, material.pk])),
     ]
-    assert [r.status_code for r in responses] == [404] * 7
+    assert [r.status_code for r in responses] == [404] * 9
+    assert list(Material.objects.values_list("title", flat=True)) == ["Veileder"]
     session.refresh_from_db()
     registration.refresh_from_db()
     assert session.capacity == 5

@@ -17,8 +17,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from participants.models import Registration
-from programme.models import Article
+from programme.models import Article, Material
 from tests import factories
+from tests.fixtures.materials import file_material
 
 PERSONAS = [
     "service_worker",
@@ -42,6 +43,7 @@ def world(
     other_leader,
     other_service_worker,
     coordinator,
+    private_storage,
 ):
     """Every object the table names, keyed by the name it uses."""
     session = factories.SessionFactory(programme=programme)
@@ -49,6 +51,10 @@ def world(
     return {
         "programme": programme,
         "session": session,
+        "material": file_material(session),
+        "link_material": Material.objects.create(
+            session=session, title="Veileder", url="https://example.no/veileder"
+        ),
         "registration": factories.RegistrationFactory(session=session, participant=service_worker),
         "hidden_programme": hidden,
         "hidden_session": factories.SessionFactory(programme=hidden),
@@ -109,6 +115,19 @@ GET_TABLE = {
     ),
     "unpublished article": (
         lambda w: reverse("programme:article", args=[w["future_article"].slug]),
+        {},
+    ),
+    # Only those confirmed for the session and coordinators; 404 for anonymous visitors too.
+    "material file": (
+        lambda w: reverse("materials:file", args=[w["session"].pk, w["material"].pk]),
+        {"service_worker": 200, "coordinator": 200},
+    ),
+    "material file under another session": (
+        lambda w: reverse("materials:file", args=[w["hidden_session"].pk, w["material"].pk]),
+        {},
+    ),
+    "a link material as a file": (
+        lambda w: reverse("materials:file", args=[w["session"].pk, w["link_material"].pk]),
         {},
     ),
     "calendar feed with a wrong token": (
