@@ -69,6 +69,10 @@ contracts: lint ## lint, lint-imports, mypy and the migrations check
 	$(BIN)/mypy .
 	$(BIN)/python manage.py makemigrations --check --dry-run --noinput
 
+# Needs a network that reaches the advisory database (PyPI); the timeout makes it fail, not hang.
+audit: install ## pip-audit: known vulnerabilities in the pinned dependencies
+	timeout 120 $(BIN)/pip-audit --strict --timeout 20 --skip-editable || { echo "pip-audit failed or could not reach the advisory database"; exit 1; }
+
 # Apps with a catalog of their own; the project catalog (locale/) leaves their strings to them.
 APPS_WITH_CATALOGS = $(patsubst %/locale,%,$(wildcard */locale))
 

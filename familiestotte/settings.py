@@ -43,7 +43,7 @@ if not SECRET_KEY:
             "DJANGO_SECRET_KEY is not set. With DJANGO_DEBUG=0 the portal refuses to start "
             "without a secret key: set DJANGO_SECRET_KEY to a long random string."
         )
-    SECRET_KEY = "insecure-local-development-key-only-for-make-run"  # noqa: S105
+    SECRET_KEY = "insecure-local-development-key-only-for-make-run"  # noqa: S105 - only with DJANGO_DEBUG=1, refused above otherwise
 
 ALLOWED_HOSTS = envlist("DJANGO_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "testserver"])
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:" + os.environ.get("PORT", "8000"))

@@ -69,7 +69,7 @@ def _session_row_sql(alias: str, lock: bool, lock_then_count: bool) -> str:
             f"(SELECT COUNT(*) FROM {registrations} r WHERE r.session_id = s.id AND r.status = %s)"  # noqa: S608 - names from model metadata
         )
         columns += [count, count, "nextval(pg_get_serial_sequence(%s, %s))"]
-        lock_first = f"SELECT 1 FROM {session_table} WHERE id = %s FOR UPDATE;\n"  # noqa: S608
+        lock_first = f"SELECT 1 FROM {session_table} WHERE id = %s FOR UPDATE;\n"  # noqa: S608 - name from model metadata
     # SQLite (the embedded demo) has no row locks: it lets one writer in at a time.
     for_update = (
         " FOR UPDATE OF s"
