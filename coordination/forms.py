@@ -264,3 +264,19 @@ class TurnDownLeaderForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         error_messages={"max_length": _("Write at most 1000 characters.")},
     )
+
+
+class ImplementationFilterForm(forms.Form):
+    """How many weeks without a change make a unit «stalled», as a GET parameter."""
+
+    weeks = forms.IntegerField(
+        label=_("Not moved for (weeks)"),
+        required=False,
+        min_value=1,
+        max_value=104,
+        error_messages={
+            "invalid": _("Write a whole number of weeks."),
+            "min_value": _("Write at least 1 week."),
+            "max_value": _("Write at most 104 weeks."),
+        },
+    )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import materials, messages, organisations, sessions, workspace
+from .views import implementation, materials, messages, organisations, sessions, workspace
 
 app_name = "coordination"
 
@@ -71,5 +71,20 @@ urlpatterns = [
         "enhet/oversikt/eksport.xlsx",
         organisations.OrganisationOverviewExportView.as_view(format="xlsx"),
         name="organisations_xlsx",
+    ),
+    path(
+        "enhet/oversikt/implementering/",
+        implementation.ImplementationOverviewView.as_view(),
+        name="implementation",
+    ),
+    path(
+        "enhet/oversikt/implementering/eksport.csv",
+        implementation.ImplementationExportView.as_view(format="csv"),
+        name="implementation_csv",
+    ),
+    path(
+        "enhet/oversikt/implementering/eksport.xlsx",
+        implementation.ImplementationExportView.as_view(format="xlsx"),
+        name="implementation_xlsx",
     ),
 ]
