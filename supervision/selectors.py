@@ -8,6 +8,8 @@ from programme.models import Session
 from registrations.attendance import attendance_too_early
 from resourcegroups.models import SupervisionGroup
 
+from .models import MeetingNote
+
 
 def supervision_groups_of(participant: Participant) -> list[SupervisionGroup]:
     """The groups in published programmes that the person belongs to or supervises, with
@@ -25,7 +27,8 @@ def supervision_groups_of(participant: Participant) -> list[SupervisionGroup]:
 def supervision_group_page(*, pk: int, participant: Participant | None, coordinator: bool):
     """The group with its supervisor, members (with their organisation) and meetings (with
     their venue and seat counts), if the person may see it: a member, its supervisor or a
-    coordinator. SupervisionGroup.DoesNotExist otherwise. Three queries.
+    coordinator. SupervisionGroup.DoesNotExist otherwise. Three queries, and a fourth for
+    the meeting notes when the person is its supervisor or a coordinator.
 
     `group.takes_attendance` says whether the person takes attendance at its meetings (its
     supervisor, a coordinator); then each supervision meeting not cancelled has
@@ -59,7 +62,15 @@ def supervision_group_page(*, pk: int, participant: Participant | None, coordina
     group.takes_attendance = coordinator or (
         participant is not None and group.supervisor_id == participant.pk
     )
+    group.notes = []
+    group.noted_sessions = set()
     if group.takes_attendance:
+        group.notes = list(
+            MeetingNote.objects.filter(group=group)
+            .select_related("session")
+            .order_by("session__starts_at", "pk")
+        )
+        group.noted_sessions = {note.session_id for note in group.notes}
         now = timezone.now()
         for meeting in group.meetings.all():
             if meeting.kind != Session.Kind.SUPERVISION or meeting.is_cancelled:

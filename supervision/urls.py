@@ -11,4 +11,9 @@ urlpatterns = [
         views.SupervisionAttendanceView.as_view(),
         name="attendance",
     ),
+    path(
+        "veiledning/<int:pk>/samlinger/<int:session>/notat/",
+        views.MeetingNoteView.as_view(),
+        name="note",
+    ),
 ]

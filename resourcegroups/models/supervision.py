@@ -46,6 +46,10 @@ class SupervisionGroup(models.Model):
     # Set by supervision.selectors.supervision_group_page, never stored: whether the
     # person reading the group's page takes attendance at its meetings.
     takes_attendance: bool
+    # Set by the same selector for the supervisor and coordinators: the meeting notes
+    # (supervision.models.MeetingNote) and the ids of the meetings that have one.
+    notes: list
+    noted_sessions: set[int]
 
     class Meta:
         ordering = ["programme", "region", "name"]

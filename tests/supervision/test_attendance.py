@@ -12,6 +12,7 @@ from django.utils import timezone
 from certificates.services import progress_of
 from participants.models import Registration, RegistrationEvent
 from resourcegroups.models import SupervisionGroup
+from supervision.models import MeetingNote
 from tests import factories
 
 TOO_EARLY = "Oppmøte kan registreres når samlingen har startet."
@@ -325,15 +326,17 @@ def test_it_pins_the_group_pages_queries_for_the_supervisor_at_one_and_ten_times
     client = login(supervisor)
     factories.RegistrationFactory(session=meeting)
     # 1 django_session, 2 user with participant, 3 the group with supervisor and
-    # programme, 4 members with their organisation, 5 meetings with venue and seat counts.
-    with assert_queries(5):
+    # programme, 4 members with their organisation, 5 meetings with venue and seat counts,
+    # 6 the meeting notes with their meeting (the supervisor's and coordinators' only).
+    with assert_queries(6):
         assert client.get(supervision_group.get_absolute_url()).status_code == 200
     for number in range(2, 11):
         session = start(factories.SupervisionMeetingFactory(programme=programme, number=number))
         supervision_group.meetings.add(session)
         supervision_group.members.add(factories.ParticipantFactory())
         factories.RegistrationFactory.create_batch(2, session=session)
-    with assert_queries(5):
+        MeetingNote.objects.create(group=supervision_group, session=session, text=f"Notat {number}")
+    with assert_queries(6):
         page = client.get(supervision_group.get_absolute_url()).text
     assert page.count(">Registrer oppmøte</a>") == 10
 
