@@ -8,7 +8,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
 from participants.models import Organisation, Participant, Registration
-from programme.models import Session
+from programme.models import Programme, Session
 
 from .messages import ProgrammeAudience
 
@@ -279,4 +279,36 @@ class ImplementationFilterForm(forms.Form):
             "min_value": _("Write at least 1 week."),
             "max_value": _("Write at most 104 weeks."),
         },
+    )
+
+
+class NetworkInvitationForm(BaseMessageForm):
+    """Who is invited to a network meeting (those who attended a training day of the
+    programme, of chosen organisations if any), and the invitation's text."""
+
+    programme = forms.ModelChoiceField(
+        label=_("Programme"),
+        queryset=Programme.objects.order_by("-starts_on", "pk"),
+        error_messages={
+            "required": _("Choose the programme whose participants are invited."),
+            "invalid_choice": _("Choose the programme whose participants are invited."),
+        },
+    )
+    organisations = forms.ModelMultipleChoiceField(
+        label=_("Only these organisations (optional)"),
+        queryset=Organisation.objects.order_by("name", "pk"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Leave all unchecked to invite from every organisation."),
+        error_messages={
+            "invalid_choice": _("Choose organisations from the list."),
+            "invalid_pk_value": _("Choose organisations from the list."),
+        },
+    )
+    field_order = ["programme", "organisations", "subject", "body"]
+
+    body_help_text = _(
+        "Each person gets it once by email, greeted by name, with a link to the "
+        "meeting's page where they register. A blank line starts a new paragraph. Write "
+        "nothing about patients or relatives."
     )

@@ -1,6 +1,15 @@
 from django.urls import path
 
-from .views import implementation, materials, messages, organisations, sessions, workspace
+from .views import (
+    implementation,
+    invitations,
+    materials,
+    messages,
+    organisations,
+    sessions,
+    supervision,
+    workspace,
+)
 
 app_name = "coordination"
 
@@ -46,6 +55,7 @@ urlpatterns = [
         name="export_xlsx",
     ),
     path(session + "melding/", messages.MessageView.as_view(), name="message"),
+    path(session + "inviter/", invitations.NetworkInvitationView.as_view(), name="invite"),
     path(session + "materiell/", materials.MaterialsView.as_view(), name="materials"),
     path(
         session + "materiell/<int:material_pk>/fjern/",
@@ -56,6 +66,26 @@ urlpatterns = [
         "koordinator/program/<slug:slug>/melding/",
         messages.ProgrammeMessageView.as_view(),
         name="programme_message",
+    ),
+    path(
+        "koordinator/veiledning/",
+        supervision.SupervisionGroupsView.as_view(),
+        name="supervision_groups",
+    ),
+    path(
+        "koordinator/program/<slug:slug>/veiledning/ny/",
+        supervision.SupervisionGroupFormView.as_view(),
+        name="new_supervision_group",
+    ),
+    path(
+        "koordinator/veiledning/<int:pk>/",
+        supervision.SupervisionGroupFormView.as_view(),
+        name="supervision_group",
+    ),
+    path(
+        "koordinator/veiledning/<int:pk>/ny-samling/",
+        supervision.ScheduleMeetingView.as_view(),
+        name="schedule_supervision",
     ),
     path(
         "enhet/oversikt/",
