@@ -44,6 +44,7 @@ urlpatterns = [
     ),
     path(session + "plasser/", sessions.CapacityView.as_view(), name="capacity"),
     path(session + "oppmote/", sessions.AttendanceView.as_view(), name="attendance"),
+    path(session + "oppmote/uten-plass/", sessions.WalkInView.as_view(), name="walk_in"),
     path(
         session + "deltakerliste.csv",
         sessions.ExportView.as_view(extension="csv"),

@@ -329,6 +329,7 @@ class RegistrationEvent(models.Model):
         PROMOTED = "promoted", _("Promoted from the waiting list")
         CANCELLED = "cancelled", _("Cancelled")
         ATTENDANCE = "attendance", _("Attendance recorded")
+        WALK_IN = "walk_in", _("Attended without a seat (added at the door)")
 
     registration = models.ForeignKey(
         Registration,

@@ -7,16 +7,18 @@ the same form (registrations.attendance_views); the course certificate counts it
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib.auth.models import User
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from familiestotte.formatting import when
-from participants.models import Registration, RegistrationEvent
+from participants.models import Participant, Registration, RegistrationEvent
 from programme.models import Session
 
+from .locking import lock_session
 from .services import RegistrationError
 
 ATTENDANCE_NOTES = {
@@ -72,6 +74,7 @@ def record_attendances(
                 _("Attendance is only recorded for registered participants."),
                 code="not_confirmed",
             )
+        before = {registration.pk: registration.attended for registration in current}
         for registration in current:
             registration.attended = attended_by_pk[registration.pk]
         Registration.objects.bulk_update(current, ["attended"])
@@ -81,8 +84,81 @@ def record_attendances(
                 action=RegistrationEvent.Action.ATTENDANCE,
                 from_status=registration.status,
                 actor=actor,
-                note=str(ATTENDANCE_NOTES[registration.attended]),
+                note=change_note(before[registration.pk], registration.attended),
             )
             for registration in current
         )
     return current
+
+
+def change_note(before: bool | None, after: bool | None) -> str:
+    """«Ikke kjent → Møtt»: what the history on the attendance page shows, stored in the
+    portal's language whoever saves it."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return f"{ATTENDANCE_NOTES[before]} → {ATTENDANCE_NOTES[after]}"
+
+
+def surname_order(registrations: list[Registration]) -> list[Registration]:
+    """By surname (the last word of the full name), then by the whole name: the order a
+    coordinator at the door reads a paper list in."""
+
+    def key(registration: Registration) -> tuple[str, str, int]:
+        name = registration.participant.full_name.strip().casefold()
+        return (name.rsplit(" ", 1)[-1], name, registration.pk)
+
+    return sorted(registrations, key=key)
+
+
+def attendance_history(session: Session) -> list[RegistrationEvent]:
+    """Every attendance mark and walk-in at the session, newest first, with who did it
+    and whom it concerns (one query)."""
+    return list(
+        RegistrationEvent.objects.filter(
+            registration__session=session,
+            action__in=[RegistrationEvent.Action.ATTENDANCE, RegistrationEvent.Action.WALK_IN],
+        )
+        .select_related("registration__participant", "actor__participant")
+        .order_by("-created_at", "-pk")
+    )
+
+
+def add_walk_in(
+    *, session: Session, participant: Participant, reason: str, actor: User | None
+) -> Registration:
+    """Someone who came without a seat (not registered, or on the waiting list of a full
+    day), added by a coordinator as attending, with the reason kept in the history.
+
+    The only way past the capacity: the person is in the room. Under the session lock,
+    as every change of seats is; once the session has started only."""
+    with transaction.atomic():
+        locked = lock_session(session.pk)
+        if timezone.now() < locked.session.starts_at:
+            raise RegistrationError(attendance_too_early(session), code="not_started")
+        registration = (
+            Registration.objects.live()
+            .select_for_update()
+            .filter(session_id=session.pk, participant=participant)
+            .first()
+        )
+        if registration is not None and registration.status == Registration.Status.CONFIRMED:
+            raise RegistrationError(
+                _("%(name)s is registered already: mark them in the list.")
+                % {"name": participant.full_name},
+                code="registered",
+            )
+        now = timezone.now()
+        from_status = registration.status if registration else ""
+        if registration is None:
+            registration = Registration(session_id=session.pk, participant=participant)
+        registration.status = Registration.Status.CONFIRMED
+        registration.confirmed_at = now
+        registration.attended = True
+        registration.save()
+        RegistrationEvent.of_change(
+            registration,
+            action=RegistrationEvent.Action.WALK_IN,
+            from_status=from_status,
+            actor=actor,
+            note=reason[:300],
+        ).save()
+    return registration

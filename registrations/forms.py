@@ -94,11 +94,16 @@ class AttendanceForm(forms.Form):
         """(registration, bound field) pairs for the template."""
         return [(r, self[self.field_name(r)]) for r in self.registrations]
 
-    def changes(self) -> list[tuple[Registration, bool | None]]:
-        """Registrations whose attendance the coordinator changed, with the new value."""
+    def changes(self, *, everyone_attended: bool = False) -> list[tuple[Registration, bool | None]]:
+        """Registrations whose attendance the coordinator changed, with the new value.
+        `everyone_attended` («Alle møtt»): everyone attended, whatever the radios said."""
         changed: list[tuple[Registration, bool | None]] = []
         for registration in self.registrations:
-            value = attendance_from_value(self.cleaned_data.get(self.field_name(registration), ""))
+            if everyone_attended:
+                value: bool | None = True
+            else:
+                name = self.field_name(registration)
+                value = attendance_from_value(self.cleaned_data.get(name, ""))
             if value != registration.attended:
                 changed.append((registration, value))
         return changed

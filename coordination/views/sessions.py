@@ -11,6 +11,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
@@ -21,10 +22,12 @@ from familiestotte import spreadsheets
 from familiestotte.http import signed_in_user
 from participants.models import Registration
 from registrations import services
+from registrations.attendance import add_walk_in, attendance_history
 from registrations.attendance_views import AttendanceFormView
 from registrations.selectors import session_list
 
 from .. import exports, selectors
+from ..attendance_forms import WalkInForm
 from ..forms import AddParticipantForm, CapacityForm, ParticipantSearchForm, RemoveForm
 from ..mixins import CoordinatorRequiredMixin, SessionMixin
 
@@ -163,12 +166,43 @@ class CapacityView(SessionMixin, FormView):
 
 
 class AttendanceView(SessionMixin, AttendanceFormView):
-    """The coordinator takes attendance at any session; back to the session's list."""
+    """The coordinator takes attendance at any session, on a tablet at the door too:
+    «Alle møtt» then the exceptions, walk-ins, and the history of every mark."""
 
     template_name = "coordination/attendance.html"
 
     def back_url(self) -> str:
         return self.session_url()
+
+    def after_save_url(self) -> str:
+        return self.request.path  # at the door, the next correction follows
+
+    def get_context_data(self, **kwargs):
+        kwargs["history"] = attendance_history(self.get_session())
+        return super().get_context_data(**kwargs)
+
+
+class WalkInView(AddParticipantView):
+    """Add someone who came without a seat as attending, with the reason."""
+
+    template_name = "coordination/walk_in.html"
+    form_class = WalkInForm
+
+    def form_valid(self, form):
+        participant = form.cleaned_data["participant"]
+        try:
+            add_walk_in(
+                session=self.get_session(),
+                participant=participant,
+                reason=form.cleaned_data["reason"],
+                actor=signed_in_user(self.request),
+            )
+        except ValidationError as error:
+            form.add_error("participant", error)
+            return self.form_invalid(form)
+        text = _("%(name)s is added as attending.") % {"name": participant.full_name}
+        messages.success(self.request, text)
+        return HttpResponseRedirect(reverse("coordination:attendance", args=[self.kwargs["pk"]]))
 
 
 class ExportView(SessionMixin, View):
