@@ -2,6 +2,7 @@
 
 import uuid
 from typing import Any
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.models import User
@@ -13,11 +14,13 @@ from django.utils.translation import gettext_lazy, ngettext
 from django.views.generic import FormView
 
 from programme.models import Programme
+from progress.jobs import start_job
 
 from .. import selectors
 from ..forms import BaseMessageForm, MessageForm, ProgrammeMessageForm
-from ..messages import CoordinatorMessage, ProgrammeAudience, message_programme, message_session
+from ..messages import CoordinatorMessage, ProgrammeAudience, audience_size, message_session
 from ..mixins import CoordinatorRequiredMixin, SessionMixin
+from ..tasks import send_programme_message
 
 # Why a programme message with no recipients is refused, by the audience chosen.
 NOBODY_IN_AUDIENCE = {
@@ -105,15 +108,28 @@ class ProgrammeMessageView(CoordinatorRequiredMixin, MessageMixin, FormView):
         return super().get_context_data(**kwargs)
 
     def form_valid(self, form):
+        """Sending runs as a job: the coordinator follows it on the job's page."""
         audience = form.cleaned_data["audience"]
-        count = message_programme(
-            programme=self.programme,
-            audience=audience,
-            message=self.message(form),
-            include_waitlisted=form.cleaned_data["include_waitlisted"],
-        )
-        if count == 0:
+        include_waitlisted = form.cleaned_data["include_waitlisted"]
+        counts = selectors.programme_audience_counts(self.programme)
+        if not audience_size(counts, audience, include_waitlisted=include_waitlisted):
             form.add_error("audience", NOBODY_IN_AUDIENCE[audience])
             return self.form_invalid(form)
-        self.announce(count)
-        return HttpResponseRedirect(self.request.path)
+        message = self.message(form)
+        job = start_job(
+            message.sender,
+            kind="programme_message",
+            title=_("Message to %(programme)s") % {"programme": self.programme.name},
+            task=send_programme_message,
+            kwargs={
+                "programme_id": self.programme.pk,
+                "audience": str(audience),
+                "include_waitlisted": include_waitlisted,
+                "subject": message.subject,
+                "body": message.body,
+                "message_id": message.message_id,
+                "sender_id": message.sender.pk,
+            },
+        )
+        back = urlencode({"tilbake": self.request.path})
+        return HttpResponseRedirect(f"{job.get_absolute_url()}?{back}")

@@ -7,6 +7,9 @@ visitors to log in. The rules live in registrations; these views check permissio
 read forms and call them.
 """
 
+from urllib.parse import urlencode
+
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
@@ -20,6 +23,7 @@ from django.views.generic import FormView, TemplateView
 from familiestotte import spreadsheets
 from familiestotte.http import signed_in_user
 from participants.models import Registration
+from progress.jobs import start_job
 from registrations import services
 from registrations.attendance_views import AttendanceFormView
 from registrations.selectors import session_list
@@ -27,6 +31,7 @@ from registrations.selectors import session_list
 from .. import exports, selectors
 from ..forms import AddParticipantForm, CapacityForm, ParticipantSearchForm, RemoveForm
 from ..mixins import CoordinatorRequiredMixin, SessionMixin
+from ..tasks import export_session_list
 
 
 class SessionOverviewView(CoordinatorRequiredMixin, TemplateView):
@@ -172,13 +177,28 @@ class AttendanceView(SessionMixin, AttendanceFormView):
 
 
 class ExportView(SessionMixin, View):
-    """The session's list as a file: CSV (UTF-8 with BOM, `;`) or XLSX."""
+    """The session's list as a file: CSV (UTF-8 with BOM, `;`) or XLSX. A list longer than
+    EXPORT_JOB_THRESHOLD people confirmed or waiting is made by a worker, and the coordinator follows it on the job's
+    page, which offers the file when it is ready."""
 
     http_method_names = ["get", "head"]
     extension = "csv"
 
     def get(self, request, *args, **kwargs):
         session = self.get_session()
+        # The seat counts came with the session: no query to decide (the cancelled, listed
+        # last, are not counted).
+        listed = getattr(session, "confirmed_count", 0) + getattr(session, "waitlisted_count", 0)
+        if listed > settings.EXPORT_JOB_THRESHOLD:
+            job = start_job(
+                signed_in_user(request),
+                kind="export",
+                title=_("Participant list: %(session)s") % {"session": session.numbered_title},
+                task=export_session_list,
+                kwargs={"session_id": session.pk, "extension": self.extension},
+            )
+            back = urlencode({"tilbake": self.session_url()})
+            return HttpResponseRedirect(f"{job.get_absolute_url()}?{back}")
         registrations = selectors.everyone(session_list(session))
         if self.extension == "xlsx":
             content = exports.to_xlsx(session, registrations)
