@@ -177,9 +177,9 @@ class AttendanceView(SessionMixin, AttendanceFormView):
 
 
 class ExportView(SessionMixin, View):
-    """The session's list as a file: CSV (UTF-8 with BOM, `;`) or XLSX. A list longer than
-    EXPORT_JOB_THRESHOLD people confirmed or waiting is made by a worker, and the coordinator follows it on the job's
-    page, which offers the file when it is ready."""
+    """The session's list as a file: CSV (UTF-8 with BOM, `;`) or XLSX. A list of more than
+    EXPORT_JOB_THRESHOLD people confirmed or waiting is made by a worker, and the
+    coordinator follows it on the job's page, which offers the file when it is ready."""
 
     http_method_names = ["get", "head"]
     extension = "csv"
