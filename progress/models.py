@@ -14,7 +14,7 @@ from django.db.models.signals import post_delete
 from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 # How long a finished job and its file are kept (the nightly clean-up deletes them).
 KEPT_FOR = dt.timedelta(days=1)
@@ -46,45 +46,47 @@ class JobQuerySet(models.QuerySet):
 
 class Job(models.Model):
     class Status(models.TextChoices):
-        QUEUED = "queued", _("Waiting to start")
-        RUNNING = "running", _("Running")
-        DONE = "done", _("Done")
-        FAILED = "failed", _("Failed")
+        QUEUED = "queued", pgettext_lazy("job", "Waiting to start")
+        RUNNING = "running", pgettext_lazy("job", "Running")
+        DONE = "done", pgettext_lazy("job", "Done")
+        FAILED = "failed", pgettext_lazy("job", "Failed")
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.CASCADE,
         related_name="progress_jobs",
-        verbose_name=_("asked for by"),
+        verbose_name=pgettext_lazy("job", "asked for by"),
     )
-    kind = models.CharField(_("kind"), max_length=60)
-    title = models.CharField(_("title"), max_length=200)
+    kind = models.CharField(pgettext_lazy("job", "kind"), max_length=60)
+    title = models.CharField(pgettext_lazy("job", "title"), max_length=200)
     status = models.CharField(
-        _("status"), max_length=10, choices=Status.choices, default=Status.QUEUED
+        pgettext_lazy("job", "status"), max_length=10, choices=Status.choices, default=Status.QUEUED
     )
-    done = models.PositiveIntegerField(_("done"), default=0)
-    total = models.PositiveIntegerField(_("total"), default=0)
-    message = models.CharField(_("message"), max_length=500, blank=True)
+    done = models.PositiveIntegerField(pgettext_lazy("job", "done"), default=0)
+    total = models.PositiveIntegerField(pgettext_lazy("job", "total"), default=0)
+    message = models.CharField(pgettext_lazy("job", "message"), max_length=500, blank=True)
     result = models.FileField(
-        _("result file"),
+        pgettext_lazy("job", "result file"),
         upload_to=result_path,
         storage=private_storage,
         max_length=200,
         blank=True,
     )
-    result_name = models.CharField(_("file name"), max_length=200, blank=True)
-    content_type = models.CharField(_("file type"), max_length=100, blank=True)
-    created_at = models.DateTimeField(_("created"), default=timezone.now)
-    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
-    expires_at = models.DateTimeField(_("expires"), null=True, blank=True, db_index=True)
+    result_name = models.CharField(pgettext_lazy("job", "file name"), max_length=200, blank=True)
+    content_type = models.CharField(pgettext_lazy("job", "file type"), max_length=100, blank=True)
+    created_at = models.DateTimeField(pgettext_lazy("job", "created"), default=timezone.now)
+    finished_at = models.DateTimeField(pgettext_lazy("job", "finished"), null=True, blank=True)
+    expires_at = models.DateTimeField(
+        pgettext_lazy("job", "expires"), null=True, blank=True, db_index=True
+    )
 
     objects = JobQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at"]
-        verbose_name = _("job")
-        verbose_name_plural = _("jobs")
+        verbose_name = pgettext_lazy("job", "job")
+        verbose_name_plural = pgettext_lazy("job", "jobs")
         indexes = [models.Index(fields=["owner", "-created_at"])]
 
     def __str__(self) -> str:
