@@ -58,7 +58,9 @@ def done_job(job_storage, coordinator):
 
 @pytest.fixture
 def expired_job(job_storage, coordinator):
-    return finished_job(coordinator, finished_at=timezone.now() - KEPT_FOR - dt.timedelta(minutes=1))
+    return finished_job(
+        coordinator, finished_at=timezone.now() - KEPT_FOR - dt.timedelta(minutes=1)
+    )
 
 
 # A made-up job for the tests of job_task: counts `rows`, attaches a file, or fails.

@@ -94,9 +94,7 @@ def test_a_finished_job_is_never_run_again(coordinator, status):
     assert job.status == status
 
 
-def test_a_job_left_running_by_a_lost_worker_is_run_again_from_the_start(
-    job_storage, coordinator
-):
+def test_a_job_left_running_by_a_lost_worker_is_run_again_from_the_start(job_storage, coordinator):
     job = make_job(coordinator, status=Job.Status.RUNNING, done=7, total=10)
     count_rows.delay(job_id=str(job.pk), rows=10)
     job.refresh_from_db()
