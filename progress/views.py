@@ -12,6 +12,7 @@ from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from django.views import View
 
 from . import serving
@@ -83,6 +84,8 @@ def progress_text(job: Job) -> str:
     """«120 av 480 (25 %)»: what the progress bar shows, also in words."""
     if job.status == Job.Status.QUEUED:
         return _("Waiting to start …")
+    if job.status == Job.Status.DONE and not job.total:
+        return pgettext("job", "Done.")
     if not job.total:
         return _("Started …")
     return _("%(done)s of %(total)s (%(percent)s %%)") % {

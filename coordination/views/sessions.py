@@ -9,7 +9,6 @@ read forms and call them.
 
 from urllib.parse import urlencode
 
-from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
@@ -51,6 +50,8 @@ class SessionListView(SessionMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         kwargs["roster"] = session_list(self.get_session())
+        # A long list's download is a page first (the job's), not a file.
+        kwargs["export_as_job"] = exports.made_as_job(self.get_session())
         return super().get_context_data(**kwargs)
 
 
@@ -177,19 +178,16 @@ class AttendanceView(SessionMixin, AttendanceFormView):
 
 
 class ExportView(SessionMixin, View):
-    """The session's list as a file: CSV (UTF-8 with BOM, `;`) or XLSX. A list of more than
-    EXPORT_JOB_THRESHOLD people confirmed or waiting is made by a worker, and the
-    coordinator follows it on the job's page, which offers the file when it is ready."""
+    """The session's list as a file: CSV (UTF-8 with BOM, `;`) or XLSX. A long list
+    (exports.made_as_job) is made by a worker, and the coordinator follows it on the
+    job's page, which offers the file when it is ready."""
 
     http_method_names = ["get", "head"]
     extension = "csv"
 
     def get(self, request, *args, **kwargs):
         session = self.get_session()
-        # The seat counts came with the session: no query to decide (the cancelled, listed
-        # last, are not counted).
-        listed = getattr(session, "confirmed_count", 0) + getattr(session, "waitlisted_count", 0)
-        if listed > settings.EXPORT_JOB_THRESHOLD:
+        if exports.made_as_job(session):
             job = start_job(
                 signed_in_user(request),
                 kind="export",

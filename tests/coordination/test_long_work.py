@@ -205,3 +205,14 @@ def test_a_run_cut_off_after_a_batch_sends_the_rest_once_when_run_again(
     run_message_job(coordinator, programme, token)
     recipients = Email.objects.filter(kind=Email.Kind.MESSAGE).values_list("to_email", flat=True)
     assert sorted(recipients) == sorted(p.user.email for p in leaders)
+
+
+def test_the_session_page_links_a_long_list_as_a_page_not_a_download(
+    coordinator_client, long_list, settings
+):
+    url = reverse("coordination:session", args=[long_list.pk])
+    page = coordinator_client.get(url).content.decode()
+    assert f'href="{export_url(long_list)}">' in page  # the browser follows it to the job
+    settings.EXPORT_JOB_THRESHOLD = 300
+    page = coordinator_client.get(url).content.decode()
+    assert f'href="{export_url(long_list)}" download>' in page
