@@ -7,11 +7,13 @@ from collections.abc import Iterable, Iterator
 from typing import TypeVar
 
 from django.contrib.auth.models import User
+from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from familiestotte import spreadsheets
 from programme.models import Programme, Session
-from progress.jobs import Progress, job_task
+from progress.jobs import Progress, job_task, start_job
+from progress.models import Job
 from registrations.selectors import session_list
 
 from . import exports, selectors
@@ -40,6 +42,28 @@ def export_session_list(progress: Progress, *, session_id: int, extension: str) 
         content = exports.to_csv(registrations)
         content_type = spreadsheets.CSV_CONTENT_TYPE
     progress.attach_file(exports.filename(session, extension), content, content_type)
+
+
+def start_programme_message(
+    *, programme: Programme, audience: str, message: CoordinatorMessage, include_waitlisted: bool
+) -> Job:
+    """The coordinator's message to a whole programme, as a job of theirs: recorded by a
+    worker once the request commits (send_programme_message)."""
+    return start_job(
+        message.sender,
+        kind="programme_message",
+        title=_("Message to %(programme)s") % {"programme": programme.name},
+        task=send_programme_message,
+        kwargs={
+            "programme_id": programme.pk,
+            "audience": str(audience),
+            "include_waitlisted": include_waitlisted,
+            "subject": message.subject,
+            "body": message.body,
+            "message_id": message.message_id,
+            "sender_id": message.sender.pk,
+        },
+    )
 
 
 @job_task("coordination.send_programme_message")

@@ -14,13 +14,12 @@ from django.utils.translation import gettext_lazy, ngettext
 from django.views.generic import FormView
 
 from programme.models import Programme
-from progress.jobs import start_job
 
 from .. import selectors
 from ..forms import BaseMessageForm, MessageForm, ProgrammeMessageForm
 from ..messages import CoordinatorMessage, ProgrammeAudience, audience_size, message_session
 from ..mixins import CoordinatorRequiredMixin, SessionMixin
-from ..tasks import send_programme_message
+from ..tasks import start_programme_message
 
 # Why a programme message with no recipients is refused, by the audience chosen.
 NOBODY_IN_AUDIENCE = {
@@ -115,21 +114,11 @@ class ProgrammeMessageView(CoordinatorRequiredMixin, MessageMixin, FormView):
         if not audience_size(counts, audience, include_waitlisted=include_waitlisted):
             form.add_error("audience", NOBODY_IN_AUDIENCE[audience])
             return self.form_invalid(form)
-        message = self.message(form)
-        job = start_job(
-            message.sender,
-            kind="programme_message",
-            title=_("Message to %(programme)s") % {"programme": self.programme.name},
-            task=send_programme_message,
-            kwargs={
-                "programme_id": self.programme.pk,
-                "audience": str(audience),
-                "include_waitlisted": include_waitlisted,
-                "subject": message.subject,
-                "body": message.body,
-                "message_id": message.message_id,
-                "sender_id": message.sender.pk,
-            },
+        job = start_programme_message(
+            programme=self.programme,
+            audience=audience,
+            message=self.message(form),
+            include_waitlisted=include_waitlisted,
         )
         back = urlencode({"tilbake": self.request.path})
         return HttpResponseRedirect(f"{job.get_absolute_url()}?{back}")
