@@ -76,9 +76,12 @@ class Progress:
 
     def step(self, n: int = 1) -> None:
         self.job.done += n
-        every = max(1, int(self.job.total * WRITE_EVERY_FRACTION))
         moved = self.job.done - self._written_done
-        if moved >= every or (moved and self.clock() - self._written_at >= WRITE_EVERY_SECONDS):
+        # Without a total, a percent means nothing: only the clock decides.
+        every = max(1, int(self.job.total * WRITE_EVERY_FRACTION)) if self.job.total else None
+        if (every and moved >= every) or (
+            moved and self.clock() - self._written_at >= WRITE_EVERY_SECONDS
+        ):
             self._write(done=self.job.done)
 
     def set_message(self, text: str) -> None:

@@ -31,12 +31,19 @@
   function poll() {
     fetch(url, { credentials: "same-origin", headers: { Accept: "application/json" } })
       .then(function (response) {
+        if (response.status === 404) {
+          window.location.reload(); // expired or gone: the page says so
+          return null;
+        }
         if (!response.ok) {
           throw new Error("status " + response.status);
         }
         return response.json();
       })
       .then(function (data) {
+        if (data === null) {
+          return;
+        }
         show(data);
         if (data.status === "done" || data.status === "failed") {
           window.location.reload();
