@@ -62,3 +62,12 @@ def test_a_deleted_account_takes_its_jobs_and_files(
         coordinator.user.delete()
     assert not Job.objects.exists()
     assert not job_storage.exists(name)
+
+
+def test_operators_see_jobs_in_the_admin_but_not_their_files(client, coordinator, done_job):
+    client.force_login(coordinator.user)  # a superuser
+    page = client.get("/admin/progress/job/").content.decode()
+    assert "Deltakerliste" in page
+    detail = client.get(f"/admin/progress/job/{done_job.pk}/change/").content.decode()
+    assert "deltakerliste-dag-3.csv" in detail
+    assert done_job.result.name not in detail  # no link to the stored file
