@@ -12,7 +12,7 @@ class JobAdmin(admin.ModelAdmin):
     list_display = ["title", "kind", "owner", "status", "done", "total", "created_at", "expires_at"]
     list_filter = ["status", "kind"]
     list_select_related = ["owner"]
-    fields: list[str] = [
+    fields = (
         "title",
         "kind",
         "owner",
@@ -25,7 +25,7 @@ class JobAdmin(admin.ModelAdmin):
         "created_at",
         "finished_at",
         "expires_at",
-    ]
+    )
     readonly_fields = fields
 
     def has_add_permission(self, request: HttpRequest) -> bool:
