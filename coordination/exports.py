@@ -4,6 +4,7 @@ formula injection)."""
 
 from collections.abc import Iterable
 
+from django.conf import settings
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -11,6 +12,14 @@ from django.utils.translation import gettext as _
 from familiestotte import spreadsheets
 from participants.models import Registration
 from programme.models import Session
+
+
+def made_as_job(session: Session) -> bool:
+    """Whether the session's list is long enough to be made by a worker, as a job with a
+    progress bar (EXPORT_JOB_THRESHOLD). The session's seat counts decide, so it costs no
+    query (the cancelled, listed last, are not counted)."""
+    listed = getattr(session, "confirmed_count", 0) + getattr(session, "waitlisted_count", 0)
+    return listed > settings.EXPORT_JOB_THRESHOLD
 
 
 def headers() -> list[str]:

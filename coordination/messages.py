@@ -1,6 +1,7 @@
 """A coordinator's message to the people of a session or of a whole programme: one outbox
-row per person, greeted by name, recorded in one transaction and sent once however
-often the form is sent (its token names the message)."""
+row per person, greeted by name, recorded in one transaction (a whole programme's in
+batches, as a job with a progress bar: coordination.tasks) and sent once however often
+the form is sent (its token names the message)."""
 
 from __future__ import annotations
 
@@ -26,8 +27,12 @@ from notifications.rendering import (
     session_name,
 )
 from participants.models import Participant, Registration
+from progress.jobs import Progress
 
 from . import selectors
+
+# People whose rows one transaction records when a message goes to a whole programme.
+BATCH = 100
 
 
 class ProgrammeAudience(models.TextChoices):
@@ -76,6 +81,7 @@ def message_programme(
     audience: ProgrammeAudience,
     message: CoordinatorMessage,
     include_waitlisted: bool,
+    progress: Progress | None = None,
 ) -> int:
     """Email a coordinator's message to a whole programme; returns how many people it
     goes to, each person once however many registrations they hold.
@@ -83,31 +89,50 @@ def message_programme(
     `audience` LEADERS: the confirmed leaders of every organisation enrolled in the
     programme. REGISTERED: everyone confirmed for a session of the programme that has
     neither ended nor been cancelled, and, if `include_waitlisted`, those on its waiting
-    lists. The email links to the programme's page. Three queries (a fourth for the
-    programme's content type, once per process), and one render per person.
+    lists. The email links to the programme's page. One render per person.
+
+    The rows are recorded BATCH people to a transaction, each batch counted on
+    `progress` (the job's page, progress.jobs), so a page sees them go. A run cut off
+    half-way and run again records only those not yet recorded: each row's key names
+    the message, the programme and the person. Three queries a batch (the people once,
+    then the keys already there and the INSERT), and the programme's content type once
+    per process.
     """
-    with transaction.atomic():
-        if audience == ProgrammeAudience.LEADERS:
-            audience_people = selectors.programme_leaders(programme)
-        else:
-            audience_people = selectors.programme_registrants(
-                programme, include_waitlisted=include_waitlisted
+    if audience == ProgrammeAudience.LEADERS:
+        audience_people = selectors.programme_leaders(programme)
+    else:
+        audience_people = selectors.programme_registrants(
+            programme, include_waitlisted=include_waitlisted
+        )
+    people = list(audience_people.select_related("user", "organisation").order_by("pk"))
+    with translation.override(settings.LANGUAGE_CODE):
+        addressees = [
+            _Addressee(
+                # The programme too: a token replayed to another programme is a
+                # message of its own, not a repeat.
+                f"{Email.Kind.MESSAGE}:{message.message_id}:programme:{programme.pk}"
+                f":person:{person.pk}",
+                person,
+                _programme_reason(programme, audience, include_waitlisted, person),
             )
-        people = list(audience_people.select_related("user", "organisation").order_by("pk"))
-        with translation.override(settings.LANGUAGE_CODE):
-            addressees = [
-                _Addressee(
-                    # The programme too: a token replayed to another programme is a
-                    # message of its own, not a repeat.
-                    f"{Email.Kind.MESSAGE}:{message.message_id}:programme:{programme.pk}"
-                    f":person:{person.pk}",
-                    person,
-                    _programme_reason(programme, audience, include_waitlisted, person),
-                )
-                for person in people
-            ]
-        _record_messages(message, addressees, url=programme.get_absolute_url(), concerns=programme)
+            for person in people
+        ]
+    if progress is not None:
+        progress.set_total(len(addressees))
+    for start in range(0, len(addressees), BATCH):
+        batch = addressees[start : start + BATCH]
+        with transaction.atomic():
+            _record_messages(message, batch, url=programme.get_absolute_url(), concerns=programme)
+        if progress is not None:
+            progress.step(len(batch))
     return len(people)
+
+
+def audience_size(counts: dict[str, int], audience: str, *, include_waitlisted: bool) -> int:
+    """How many people a programme message reaches, from selectors.programme_audience_counts."""
+    if audience == ProgrammeAudience.LEADERS:
+        return counts["leaders"]
+    return counts["registered"] + (counts["waiting"] if include_waitlisted else 0)
 
 
 def _programme_reason(programme, audience, include_waitlisted: bool, person) -> str:

@@ -45,6 +45,11 @@ app.conf.beat_schedule = {
         "task": "evaluations.tasks.send_evaluation_emails",
         "schedule": crontab(minute=20),
     },
+    # Nightly: finished jobs (exports, messages to a programme) and their files, a day on.
+    "progress-delete-expired-jobs": {
+        "task": "progress.tasks.delete_expired_jobs",
+        "schedule": crontab(hour=3, minute=45),
+    },
     "reminders-leader-digest": {
         "task": "reminders.tasks.send_leader_digests",
         "schedule": crontab(hour=7, minute=0, day_of_week="mon"),

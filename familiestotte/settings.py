@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "notifications",
     "participants",
     "operations",
+    "progress",
     "registrations",
     "certificates",
     "materials",
@@ -236,6 +237,8 @@ if PRIVATE_FILES_SERVE not in private_serving:
         f"PRIVATE_FILES_SERVE={PRIVATE_FILES_SERVE!r} does not work with "
         f"PRIVATE_FILES_STORAGE={PRIVATE_FILES_STORAGE}: use one of {sorted(private_serving)}."
     )
+# Coordinators' exports of more rows than this run as a job with a progress bar (progress/).
+EXPORT_JOB_THRESHOLD = envint("EXPORT_JOB_THRESHOLD", 300)
 # The largest material a coordinator may upload, in megabytes (programme/uploads.py).
 MATERIALS_MAX_UPLOAD_MB = envint("MATERIALS_MAX_UPLOAD_MB", 25)
 

@@ -36,5 +36,6 @@ urlpatterns = [
     path("", include("evaluations.urls")),
     path("", include("certificates.urls")),
     path("", include("materials.urls")),
+    path("", include("progress.urls")),
     path("", include("programme.urls")),
 ]

@@ -2,6 +2,7 @@
 
 import uuid
 from typing import Any
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.models import User
@@ -16,8 +17,9 @@ from programme.models import Programme
 
 from .. import selectors
 from ..forms import BaseMessageForm, MessageForm, ProgrammeMessageForm
-from ..messages import CoordinatorMessage, ProgrammeAudience, message_programme, message_session
+from ..messages import CoordinatorMessage, ProgrammeAudience, audience_size, message_session
 from ..mixins import CoordinatorRequiredMixin, SessionMixin
+from ..tasks import start_programme_message
 
 # Why a programme message with no recipients is refused, by the audience chosen.
 NOBODY_IN_AUDIENCE = {
@@ -105,15 +107,18 @@ class ProgrammeMessageView(CoordinatorRequiredMixin, MessageMixin, FormView):
         return super().get_context_data(**kwargs)
 
     def form_valid(self, form):
+        """Sending runs as a job: the coordinator follows it on the job's page."""
         audience = form.cleaned_data["audience"]
-        count = message_programme(
+        include_waitlisted = form.cleaned_data["include_waitlisted"]
+        counts = selectors.programme_audience_counts(self.programme)
+        if not audience_size(counts, audience, include_waitlisted=include_waitlisted):
+            form.add_error("audience", NOBODY_IN_AUDIENCE[audience])
+            return self.form_invalid(form)
+        job = start_programme_message(
             programme=self.programme,
             audience=audience,
             message=self.message(form),
-            include_waitlisted=form.cleaned_data["include_waitlisted"],
+            include_waitlisted=include_waitlisted,
         )
-        if count == 0:
-            form.add_error("audience", NOBODY_IN_AUDIENCE[audience])
-            return self.form_invalid(form)
-        self.announce(count)
-        return HttpResponseRedirect(self.request.path)
+        back = urlencode({"tilbake": self.request.path})
+        return HttpResponseRedirect(f"{job.get_absolute_url()}?{back}")

@@ -7,6 +7,8 @@ visitors to log in. The rules live in registrations; these views check permissio
 read forms and call them.
 """
 
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
@@ -21,6 +23,7 @@ from django.views.generic import FormView, TemplateView
 from familiestotte import spreadsheets
 from familiestotte.http import signed_in_user
 from participants.models import Registration
+from progress.jobs import start_job
 from registrations import services
 from registrations.attendance import add_walk_in, attendance_history
 from registrations.attendance_views import AttendanceFormView
@@ -30,6 +33,7 @@ from .. import exports, selectors
 from ..attendance_forms import WalkInForm
 from ..forms import AddParticipantForm, CapacityForm, ParticipantSearchForm, RemoveForm
 from ..mixins import CoordinatorRequiredMixin, SessionMixin
+from ..tasks import export_session_list
 
 
 class SessionOverviewView(CoordinatorRequiredMixin, TemplateView):
@@ -49,6 +53,8 @@ class SessionListView(SessionMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         kwargs["roster"] = session_list(self.get_session())
+        # A long list's download is a page first (the job's), not a file.
+        kwargs["export_as_job"] = exports.made_as_job(self.get_session())
         return super().get_context_data(**kwargs)
 
 
@@ -206,13 +212,25 @@ class WalkInView(AddParticipantView):
 
 
 class ExportView(SessionMixin, View):
-    """The session's list as a file: CSV (UTF-8 with BOM, `;`) or XLSX."""
+    """The session's list as a file: CSV (UTF-8 with BOM, `;`) or XLSX. A long list
+    (exports.made_as_job) is made by a worker, and the coordinator follows it on the
+    job's page, which offers the file when it is ready."""
 
     http_method_names = ["get", "head"]
     extension = "csv"
 
     def get(self, request, *args, **kwargs):
         session = self.get_session()
+        if exports.made_as_job(session):
+            job = start_job(
+                signed_in_user(request),
+                kind="export",
+                title=_("Participant list: %(session)s") % {"session": session.numbered_title},
+                task=export_session_list,
+                kwargs={"session_id": session.pk, "extension": self.extension},
+            )
+            back = urlencode({"tilbake": self.session_url()})
+            return HttpResponseRedirect(f"{job.get_absolute_url()}?{back}")
         registrations = selectors.everyone(session_list(session))
         if self.extension == "xlsx":
             content = exports.to_xlsx(session, registrations)

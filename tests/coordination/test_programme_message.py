@@ -43,12 +43,16 @@ def message_url(programme):
 
 @pytest.fixture
 def send(coordinator_client, programme, django_capture_on_commit_callbacks):
-    """send(fields): the coordinator posts the form; what waits for the commit runs, so
-    the emails reach `mailoutbox`."""
+    """send(fields): the coordinator posts the form; what waits for the commit runs (the
+    sending job, then the emails), so the emails reach `mailoutbox`. With follow=True the
+    answer is the job's page, opened once the job has run."""
 
-    def _send(fields, **kwargs):
+    def _send(fields, follow=False, **kwargs):
         with django_capture_on_commit_callbacks(execute=True):
-            return coordinator_client.post(message_url(programme), fields, **kwargs)
+            response = coordinator_client.post(message_url(programme), fields, **kwargs)
+        if follow and response.status_code == 302:
+            response = coordinator_client.get(response["Location"])
+        return response
 
     return _send
 

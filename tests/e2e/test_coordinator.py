@@ -181,7 +181,12 @@ def test_it_lets_a_coordinator_message_the_programmes_leaders_by_keyboard(
 
     type_into(page, subject, "Framdriftsrapporten")
     press_button(page, "Send meldingen")
+    # Sending runs as a job (progress/): its page says where the message is, and leads back.
+    page.wait_for_url("**/jobber/**")
     expect(page.get_by_text("Meldingen er på vei til 1 person.")).to_be_visible()
+    assert_accessible(page)
+    press_link(page, "Tilbake")
+    page.wait_for_url(f"**{reverse('coordination:programme_message', args=[programme.slug])}")
     expect(page.get_by_role("cell", name="Framdriftsrapporten")).to_be_visible()
     assert_accessible(page)
     assert list(Email.objects.values_list("to_email", flat=True)) == [leader.user.email]

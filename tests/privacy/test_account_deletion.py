@@ -172,6 +172,8 @@ PERSONAL = {
     # That they answered an evaluation; what they answered has no person and stays.
     ("evaluations.Respondent", "participant"),
     ("account.EmailAddress", "user"),
+    # The exports and messages they asked for (kept a day), with their files.
+    ("progress.Job", "owner"),
     ("admin.LogEntry", "user"),
     ("auth.User_groups", "user"),
     ("auth.User_user_permissions", "user"),
