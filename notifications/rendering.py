@@ -48,7 +48,7 @@ SESSION_KINDS = {
     Email.Kind.SESSION_CANCELLED,
 }
 # The calendar file each kind attaches (to those with a seat; see calendar_method).
-CALENDAR_METHODS = {
+CALENDAR_METHODS: dict[str, str] = {
     Email.Kind.CONFIRMED: REQUEST,
     Email.Kind.PROMOTED: REQUEST,
     Email.Kind.SESSION_CHANGED: REQUEST,
@@ -237,7 +237,18 @@ def _session_attachments(email: Email) -> list[tuple[str, bytes, str]]:
     return [calendar_attachment(email, [_session_of(email)], method=method)]
 
 
-def series_days(email: Email) -> list[dict[str, object]]:
+@dataclass
+class SeriesDay:
+    """One day of a series email: its session as it is now, and what the person got."""
+
+    session: Session
+    status: str  # confirmed or waitlisted
+    place: int | None  # on the waiting list, 1 = first
+    session_name: str
+    session_url: str
+
+
+def series_days(email: Email) -> list[SeriesDay]:
     """The days of a series email (data["days"]), each with its session as it is now:
     two queries, whatever the number of days. A day whose session is gone is left out."""
     days = email.data.get("days", [])
@@ -249,12 +260,13 @@ def series_days(email: Email) -> list[dict[str, object]]:
     }
     count_kind_totals(list(sessions.values()))
     return [
-        {
-            **day,
-            "session": session,
-            "session_name": session_name(session),
-            "session_url": session_url_of(session),
-        }
+        SeriesDay(
+            session=session,
+            status=day["status"],
+            place=day.get("place"),
+            session_name=session_name(session),
+            session_url=session_url_of(session),
+        )
         for day in days
         if (session := sessions.get(day["session"])) is not None
     ]
@@ -268,8 +280,8 @@ def render_series_email(email: Email) -> Rendered:
     days = series_days(email)
     if not days:
         raise ValueError(f"Email {email.pk} of kind {email.kind} has no sessions left.")
-    seated = [day["session"] for day in days if day["status"] == "confirmed"]
-    programme = days[0]["session"].programme  # type: ignore[attr-defined]
+    seated = [day.session for day in days if day.status == "confirmed"]
+    programme = days[0].session.programme
     with translation.override(settings.LANGUAGE_CODE):
         context = common_context(recipient_name=_recipient_name(email))
         context.update(
@@ -286,12 +298,7 @@ def render_series_email(email: Email) -> Rendered:
     attachments = []
     if seated:
         attachments.append(
-            calendar_attachment(
-                email,
-                seated,  # type: ignore[arg-type]
-                method=REQUEST,
-                filename=SERIES_CALENDAR_FILE,
-            )
+            calendar_attachment(email, seated, method=REQUEST, filename=SERIES_CALENDAR_FILE)
         )
     return Rendered(subject, text, html, attachments)
 
@@ -345,7 +352,6 @@ class Renderer:
         if not name or "\ue000" not in part:
             return part
         return part.replace(ESCAPED_NAME_SLOT, escape(name)).replace(NAME_SLOT, name)
-
 
 
 def message_id(email: Email) -> str:

@@ -36,9 +36,7 @@ def test_it_sends_one_email_with_one_ics_holding_every_day(days, register_all, m
     register_all()
 
     [message] = mailoutbox
-    assert message.subject == (
-        f"Du er påmeldt opplæringsdagene: {days[0].programme.name}"
-    )
+    assert message.subject == (f"Du er påmeldt opplæringsdagene: {days[0].programme.name}")
     [(filename, _content, mimetype)] = message.attachments
     assert (filename, mimetype) == ("opplaeringsdager.ics", "text/calendar; method=REQUEST")
     calendar = the_calendar(message)
@@ -67,9 +65,7 @@ def test_it_records_no_email_per_day(days, register_all):
     assert Registration.objects.filter(status="confirmed").count() == 8
 
 
-def test_it_lists_each_day_with_date_time_and_venue_in_oslo_time(
-    days, register_all, mailoutbox
-):
+def test_it_lists_each_day_with_date_time_and_venue_in_oslo_time(days, register_all, mailoutbox):
     register_all()
 
     [message] = mailoutbox
@@ -98,9 +94,7 @@ def test_it_lists_full_days_as_waiting_list_and_leaves_them_out_of_the_ics(
 
     [message] = mailoutbox
     events = the_calendar(message).walk("VEVENT")
-    assert [str(event["uid"]) for event in events] == [
-        uid(day) for day in days if day not in full
-    ]
+    assert [str(event["uid"]) for event in events] == [uid(day) for day in days if day not in full]
     assert message.body.count("Du har plass.") == 6
     assert message.body.count("Dagen er full: du er nummer 1 på ventelisten.") == 2
     assert "Dagene du står på venteliste for, er ikke med i kalenderfilen" in message.body
@@ -157,11 +151,11 @@ def test_it_sends_only_the_new_days_after_some_were_registered(
     assert "7 opplæringsdager" in message.body
 
 
-def test_it_sends_the_one_email_from_the_page(days, login, service_worker, mailoutbox, django_capture_on_commit_callbacks):
+def test_it_sends_the_one_email_from_the_page(
+    days, login, service_worker, mailoutbox, django_capture_on_commit_callbacks
+):
     client = login(service_worker)
-    url = reverse(
-        "registrations:register_training_days", kwargs={"slug": days[0].programme.slug}
-    )
+    url = reverse("registrations:register_training_days", kwargs={"slug": days[0].programme.slug})
 
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(url)
