@@ -14,6 +14,7 @@ remove the event they already hold.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterable
 from email.utils import parseaddr
 from zoneinfo import ZoneInfo
@@ -75,7 +76,19 @@ def session_event(session: Session, *, url: str, status: str | None = None) -> E
 
 
 def to_bytes(calendar: Calendar) -> bytes:
-    calendar.add_missing_timezones()
+    """The calendar as bytes, with a VTIMEZONE covering its events' years (with a year to
+    spare each side) rather than icalendar's default 1970–2038: every emailed invitation
+    is built for its recipient, and the full zone was most of its size and build time."""
+    moments = [
+        moment
+        for event in calendar.walk("VEVENT")
+        for moment in (event.decoded("dtstart"), event.decoded("dtend"))
+    ]
+    if moments:
+        calendar.add_missing_timezones(
+            first_date=dt.date(min(moments).year - 1, 1, 1),
+            last_date=dt.date(max(moments).year + 2, 1, 1),
+        )
     return calendar.to_ical()
 
 
