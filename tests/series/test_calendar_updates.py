@@ -4,6 +4,8 @@ SEQUENCE that grows when a session changes or a seat is given up."""
 import datetime as dt
 
 import pytest
+from django.contrib.admin.sites import site
+from django.test import RequestFactory
 from django.urls import reverse
 from icalendar import Calendar
 
@@ -207,3 +209,20 @@ def test_the_series_invitation_uses_the_sessions_current_sequence(
     events = {str(e["uid"]): e for e in the_calendar(mailoutbox[0]).walk("VEVENT")}
     assert events[uid(days[3])]["sequence"] == 5
     assert events[uid(days[0])]["sequence"] == 0
+
+
+def test_it_bumps_the_sequence_when_a_coordinator_moves_a_session_in_the_admin(
+    session, seated, coordinator, send_on_commit, mailoutbox
+):
+    admin = site._registry[Session]
+    request = RequestFactory().post("/admin/")
+    request.user = coordinator.user
+    assert "sequence" not in admin.get_form(request, session).base_fields  # not editable
+    session.starts_at += dt.timedelta(days=1)
+    session.ends_at += dt.timedelta(days=1)
+
+    send_on_commit(admin.save_model, request, session, form=None, change=True)
+
+    session.refresh_from_db()
+    assert session.sequence == 1
+    assert _event(mailoutbox[0])["sequence"] == 1
