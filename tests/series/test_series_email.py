@@ -158,8 +158,12 @@ def test_it_sends_the_one_email_from_the_page(
     url = reverse("registrations:register_training_days", kwargs={"slug": days[0].programme.slug})
 
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(url)
+        response = client.post(url, follow=True)
 
-    assert response.status_code == 302
+    said = [str(m) for m in response.context["messages"]]
+    assert said == [
+        "Du er påmeldt til 8 opplæringsdager.",
+        "Én e-post med alle disse dagene er på vei, med en kalenderfil for dagene du har plass på.",
+    ]
     [message] = mailoutbox
     assert len(the_calendar(message).walk("VEVENT")) == 8
