@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils import formats, timezone
 
 from notifications.models import Email
+from notifications.sending import send_batch
 from participants.models import Registration
 from registrations import services
 from registrations.emails import queue_series_email
@@ -167,3 +168,15 @@ def test_it_sends_the_one_email_from_the_page(
     ]
     [message] = mailoutbox
     assert len(the_calendar(message).walk("VEVENT")) == 8
+
+
+def test_it_sends_the_series_email_once_when_its_task_runs_twice(
+    days, service_worker, programme, mailoutbox
+):
+    services.register_for_all_training_days(participant=service_worker, programme=programme)
+    row = Email.objects.get()
+
+    first, second = send_batch([row.pk]), send_batch([row.pk])
+
+    assert (first.sent, second.sent, second.skipped) == ([row.pk], [], [row.pk])
+    assert len(mailoutbox) == 1
