@@ -133,7 +133,7 @@ def invitation(
 
     The UIDs and SEQUENCE are the feeds' (session_event). ORGANIZER is the portal's
     sender address and ATTENDEE the person, as RFC 5546 asks of both methods; the
-    person needs not answer (RSVP=FALSE), the seat is theirs already.
+    person need not answer (RSVP=FALSE), the seat is theirs already.
     """
     organizer_name, organizer_email = parseaddr(settings.DEFAULT_FROM_EMAIL)
     calendar = calendar_named(_("Familiestøtte – my registrations"))
