@@ -22,6 +22,7 @@ class Email(models.Model):
         WAITLISTED = "waitlisted", _("Put on the waiting list")
         PROMOTED = "promoted", _("Promoted from the waiting list")
         CANCELLED = "cancelled", _("Cancellation receipt")
+        SERIES = "series", _("Registered for all training days")
         REMINDER = "reminder", _("Reminder before a session")
         SESSION_CHANGED = "session_changed", _("Session changed")
         SESSION_CANCELLED = "session_cancelled", _("Session cancelled")

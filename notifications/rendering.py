@@ -26,8 +26,9 @@ from django.utils import translation
 from django.utils.html import escape
 from django.utils.translation import gettext_lazy
 
-from programme.calendar import session_calendar
+from programme.calendar import CANCEL, REQUEST, invitation
 from programme.models import Session
+from programme.selectors import count_kind_totals
 
 from .models import Email
 
@@ -46,7 +47,16 @@ SESSION_KINDS = {
     Email.Kind.SESSION_CHANGED,
     Email.Kind.SESSION_CANCELLED,
 }
-WITH_CALENDAR = {Email.Kind.CONFIRMED, Email.Kind.PROMOTED, Email.Kind.SESSION_CHANGED}
+# The calendar file each kind attaches (to those with a seat; see calendar_method).
+CALENDAR_METHODS: dict[str, str] = {
+    Email.Kind.CONFIRMED: REQUEST,
+    Email.Kind.PROMOTED: REQUEST,
+    Email.Kind.SESSION_CHANGED: REQUEST,
+    Email.Kind.CANCELLED: CANCEL,
+    Email.Kind.SESSION_CANCELLED: CANCEL,
+}
+CALENDAR_FILE = "samling.ics"
+SERIES_CALENDAR_FILE = "opplaeringsdager.ics"
 
 # Why the person gets the email; shown in every email's footer.
 REASONS: dict[str, StrPromise] = {
@@ -64,6 +74,10 @@ REASONS: dict[str, StrPromise] = {
         "You get this email because you are registered for %(session)s in Familiestøtte."
     ),
 }
+SERIES_REASON = gettext_lazy(
+    "You get this email because you registered for the training days of %(programme)s "
+    "in Familiestøtte."
+)
 DEFAULT_REASON = gettext_lazy(
     "You get this email because you registered for %(session)s in Familiestøtte."
 )
@@ -87,10 +101,36 @@ def absolute(url: str) -> str:
     return settings.SITE_URL.rstrip("/") + url
 
 
-def session_ics(session: Session) -> bytes:
-    """The .ics attached to a session email: the same event as the session page's .ics
-    and the personal feed (one UID, so calendar programs update rather than duplicate)."""
-    return session_calendar(session, url=absolute(session.get_absolute_url()))
+def session_url_of(session: Session) -> str:
+    return absolute(session.get_absolute_url())
+
+
+def calendar_method(email: Email) -> str | None:
+    """REQUEST, CANCEL or None (no file) for a session email. Only a person with a seat
+    has the event in their calendar: the waiting list gets no file, and a cancelled
+    registration a CANCEL only if it had a seat (`had_seat`, True when not recorded)."""
+    method = CALENDAR_METHODS.get(email.kind)
+    if email.kind in {Email.Kind.SESSION_CHANGED, Email.Kind.SESSION_CANCELLED}:
+        return None if email.data.get("status") == "waitlisted" else method
+    if email.kind == Email.Kind.CANCELLED and not email.data.get("had_seat", True):
+        return None
+    return method
+
+
+def calendar_attachment(
+    email: Email, sessions: list[Session], *, method: str, filename: str = CALENDAR_FILE
+) -> tuple[str, bytes, str]:
+    """The .ics of a session email, addressed to its recipient: the same events (UIDs,
+    SEQUENCE) as the session page's .ics and the feeds, so calendar programs update or
+    remove rather than duplicate."""
+    content = invitation(
+        sessions,
+        method=method,
+        url_for=session_url_of,
+        attendee_email=email.to_email,
+        attendee_name=_recipient_name(email),
+    )
+    return (filename, content, f"text/calendar; method={method}")
 
 
 def common_context(*, recipient_name: str = "") -> dict[str, object]:
@@ -129,7 +169,7 @@ def session_name(session: Session) -> str:
 
 
 def session_context(session: Session) -> dict[str, object]:
-    session_url = absolute(session.get_absolute_url())
+    session_url = session_url_of(session)
     return {
         "session": session,
         "session_name": session_name(session),
@@ -181,13 +221,85 @@ def _recipient_name(email: Email) -> str:
 
 def render_session_email(email: Email) -> Rendered:
     """One session email rendered on its own (the reference the batch renderer must match)."""
+    if email.kind == Email.Kind.SERIES:
+        return render_series_email(email)
     with translation.override(settings.LANGUAGE_CODE):
         context = session_email_context(email, recipient_name=_recipient_name(email))
         context["registration"] = email.registration
         subject, text, html = render_templates(f"{TEMPLATE_DIR}/{email.kind}", context)
+    return Rendered(subject, text, html, _session_attachments(email))
+
+
+def _session_attachments(email: Email) -> list[tuple[str, bytes, str]]:
+    method = calendar_method(email)
+    if method is None:
+        return []
+    return [calendar_attachment(email, [_session_of(email)], method=method)]
+
+
+@dataclass
+class SeriesDay:
+    """One day of a series email: its session as it is now, and what the person got."""
+
+    session: Session
+    status: str  # confirmed or waitlisted
+    place: int | None  # on the waiting list, 1 = first
+    session_name: str
+    session_url: str
+
+
+def series_days(email: Email) -> list[SeriesDay]:
+    """The days of a series email (data["days"]), each with its session as it is now:
+    two queries, whatever the number of days. A day whose session is gone is left out."""
+    days = email.data.get("days", [])
+    sessions = {
+        session.pk: session
+        for session in Session.objects.filter(pk__in=[day["session"] for day in days])
+        .select_related("venue", "programme")
+        .order_by()
+    }
+    count_kind_totals(list(sessions.values()))
+    return [
+        SeriesDay(
+            session=session,
+            status=day["status"],
+            place=day.get("place"),
+            session_name=session_name(session),
+            session_url=session_url_of(session),
+        )
+        for day in days
+        if (session := sessions.get(day["session"])) is not None
+    ]
+
+
+def render_series_email(email: Email) -> Rendered:
+    """The one email for registering for all training days: each day with a seat or a
+    waiting-list place, and one .ics (METHOD:REQUEST) with a VEVENT per day with a seat.
+    Waiting-list days stay out of the calendar until a seat is theirs (the promotion
+    email brings that day's file)."""
+    days = series_days(email)
+    if not days:
+        raise ValueError(f"Email {email.pk} of kind {email.kind} has no sessions left.")
+    seated = [day.session for day in days if day.status == "confirmed"]
+    programme = days[0].session.programme
+    with translation.override(settings.LANGUAGE_CODE):
+        context = common_context(recipient_name=_recipient_name(email))
+        context.update(
+            {
+                "days": days,
+                "programme": programme,
+                "seats": len(seated),
+                "waiting": len(days) - len(seated),
+                "calendar_file": SERIES_CALENDAR_FILE,
+                "reason": SERIES_REASON % {"programme": programme.name},
+            }
+        )
+        subject, text, html = render_templates(f"{TEMPLATE_DIR}/series", context)
     attachments = []
-    if email.kind in WITH_CALENDAR:
-        attachments.append(("samling.ics", session_ics(_session_of(email)), "text/calendar"))
+    if seated:
+        attachments.append(
+            calendar_attachment(email, seated, method=REQUEST, filename=SERIES_CALENDAR_FILE)
+        )
     return Rendered(subject, text, html, attachments)
 
 
@@ -211,14 +323,17 @@ class Renderer:
 
     def __init__(self) -> None:
         self._templates: dict[tuple[str, int, str, bool], tuple[str, str, str]] = {}
-        self._calendars: dict[int, bytes] = {}
 
     def render(self, email: Email) -> Rendered:
         if email.subject:
             rendered = Rendered(email.subject, email.body_text, email.body_html)
-            if email.kind in WITH_CALENDAR and email.session is not None:
-                rendered.attachments.append(self._calendar(email.session))
+            if email.kind == Email.Kind.SERIES:
+                rendered.attachments = render_series_email(email).attachments
+            elif email.session is not None:
+                rendered.attachments = _session_attachments(email)
             return rendered
+        if email.kind == Email.Kind.SERIES:
+            return render_series_email(email)
         if email.kind not in SESSION_KINDS:
             raise ValueError(f"Email {email.pk} of kind {email.kind} has no rendered text.")
         session = _session_of(email)
@@ -229,21 +344,14 @@ class Renderer:
                 context = session_email_context(email, recipient_name=NAME_SLOT if name else "")
                 self._templates[key] = render_raw(f"{TEMPLATE_DIR}/{email.kind}", context)
         subject, text, html = (self._fill(part, name) for part in self._templates[key])
-        rendered = Rendered(*tidy(subject, text, html))
-        if email.kind in WITH_CALENDAR:
-            rendered.attachments.append(self._calendar(session))
-        return rendered
+        # The calendar file names its recipient (ATTENDEE), so it is made per email.
+        return Rendered(*tidy(subject, text, html), attachments=_session_attachments(email))
 
     @staticmethod
     def _fill(part: str, name: str) -> str:
         if not name or "\ue000" not in part:
             return part
         return part.replace(ESCAPED_NAME_SLOT, escape(name)).replace(NAME_SLOT, name)
-
-    def _calendar(self, session: Session) -> tuple[str, bytes, str]:
-        if session.pk not in self._calendars:
-            self._calendars[session.pk] = session_ics(session)
-        return ("samling.ics", self._calendars[session.pk], "text/calendar")
 
 
 def message_id(email: Email) -> str:

@@ -3,17 +3,26 @@ a person's registrations (registrations.calendar) is built from the same events.
 
 Times are written in Europe/Oslo with a VTIMEZONE, so calendar programs show the
 Norwegian time whatever their own zone. Each session has one stable UID, so a
-program that subscribes to the feed updates an event instead of duplicating it.
+program that subscribes to the feed updates an event instead of duplicating it, and
+its SEQUENCE (Session.sequence), so the program knows which version is newer.
+
+Emails carry invitations (`invitation`): METHOD:REQUEST for the sessions a person
+has a seat at, METHOD:CANCEL (STATUS:CANCELLED) when the seat or the session is gone,
+with the same UIDs and SEQUENCE as the feeds, so Outlook and Google Calendar update or
+remove the event they already hold.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable, Iterable
+from email.utils import parseaddr
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from icalendar import Calendar, Event
+from icalendar import Calendar, Event, vCalAddress
 
 from .models import Session
 
@@ -51,6 +60,7 @@ def session_event(session: Session, *, url: str, status: str | None = None) -> E
     """The session as a VEVENT; STATUS:CANCELLED when the session is cancelled."""
     event = Event()
     event.add("uid", session_uid(session))
+    event.add("sequence", session.sequence)
     event.add("dtstamp", timezone.now())
     event.add("dtstart", _oslo(session.starts_at))
     event.add("dtend", _oslo(session.ends_at))
@@ -66,7 +76,19 @@ def session_event(session: Session, *, url: str, status: str | None = None) -> E
 
 
 def to_bytes(calendar: Calendar) -> bytes:
-    calendar.add_missing_timezones()
+    """The calendar as bytes, with a VTIMEZONE covering its events' years (with a year to
+    spare each side) rather than icalendar's default 1970–2038: every emailed invitation
+    is built for its recipient, and the full zone was most of its size and build time."""
+    moments = [
+        moment
+        for event in calendar.walk("VEVENT")
+        for moment in (event.decoded("dtstart"), event.decoded("dtend"))
+    ]
+    if moments:
+        calendar.add_missing_timezones(
+            first_date=dt.date(min(moments).year - 1, 1, 1),
+            last_date=dt.date(max(moments).year + 2, 1, 1),
+        )
     return calendar.to_ical()
 
 
@@ -83,4 +105,52 @@ def programme_calendar(programme, sessions, *, url_for) -> bytes:
     calendar = calendar_named(programme.name)
     for session in sessions:
         calendar.add_component(session_event(session, url=url_for(session)))
+    return to_bytes(calendar)
+
+
+REQUEST = "REQUEST"
+CANCEL = "CANCEL"
+
+
+def _address(email: str, name: str, **params: str) -> vCalAddress:
+    address = vCalAddress(f"mailto:{email}")
+    if name:
+        address.params["cn"] = name
+    address.params.update(params)
+    return address
+
+
+def invitation(
+    sessions: Iterable[Session],
+    *,
+    method: str,
+    url_for: Callable[[Session], str],
+    attendee_email: str,
+    attendee_name: str = "",
+) -> bytes:
+    """An emailed calendar file: METHOD:REQUEST (add or update these events) or
+    METHOD:CANCEL (remove them, each STATUS:CANCELLED), one VEVENT per session.
+
+    The UIDs and SEQUENCE are the feeds' (session_event). ORGANIZER is the portal's
+    sender address and ATTENDEE the person, as RFC 5546 asks of both methods; the
+    person need not answer (RSVP=FALSE), the seat is theirs already.
+    """
+    organizer_name, organizer_email = parseaddr(settings.DEFAULT_FROM_EMAIL)
+    calendar = calendar_named(_("Familiestøtte – my registrations"))
+    calendar.add("method", method)
+    for session in sessions:
+        status = "CANCELLED" if method == CANCEL else None
+        event = session_event(session, url=url_for(session), status=status)
+        event.add("organizer", _address(organizer_email, organizer_name or "Familiestøtte"))
+        event.add(
+            "attendee",
+            _address(
+                attendee_email,
+                attendee_name,
+                role="REQ-PARTICIPANT",
+                partstat="DECLINED" if method == CANCEL else "ACCEPTED",
+                rsvp="FALSE",
+            ),
+        )
+        calendar.add_component(event)
     return to_bytes(calendar)

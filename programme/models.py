@@ -211,6 +211,15 @@ class Session(models.Model):
         _("audience"), max_length=20, choices=Audience.choices, default=Audience.SERVICE_WORKERS
     )
     is_cancelled = models.BooleanField(_("cancelled"), default=False)
+    # iCalendar's SEQUENCE: calendar programs replace an event (same UID) only by one with
+    # a higher or equal number. Raised by the registrations app when the time, venue or
+    # status changes, and when someone's registration is cancelled (their .ics CANCEL).
+    sequence = models.PositiveIntegerField(
+        _("calendar version"),
+        default=0,
+        editable=False,
+        help_text=_("Raised each time the session changes, so calendar programs update it."),
+    )
 
     objects = SessionQuerySet.as_manager()
 

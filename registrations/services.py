@@ -12,6 +12,7 @@ from __future__ import annotations
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -47,13 +48,15 @@ def register(
     session: Session,
     actor: User | None = None,
     force: bool = False,
+    notify: bool = True,
 ) -> Registration:
     """Give the person a seat if one is free, otherwise a place on the waiting list
     (its `queue_position` says which).
 
     `actor` is the user doing it (the person themself when None). `force` is for a
     coordinator adding someone by hand: it skips the deadline and the audience, never
-    the capacity.
+    the capacity. `notify=False` records no email: for a caller that sends one email
+    about several registrations (register_for_all_training_days).
     """
     # What needs no lock comes first: the person's user (the email's recipient) is
     # loaded here, not while other registrations wait for the session row.
@@ -61,7 +64,12 @@ def register(
     try:
         with rows.transaction() as lean:
             registration = _register_locked(
-                participant=participant, session=session, actor=actor, force=force, lean=lean
+                participant=participant,
+                session=session,
+                actor=actor,
+                force=force,
+                lean=lean,
+                notify=notify,
             )
     except IntegrityError as exc:
         # Asked of the database, not read from the error's text: SQLite names the
@@ -71,7 +79,8 @@ def register(
         raise RegistrationError(
             eligibility.already_registered(participant), code="duplicate"
         ) from exc
-    dispatch_soon()
+    if notify:
+        dispatch_soon()
     session.__dict__.pop("confirmed_count", None)
     return registration
 
@@ -84,7 +93,13 @@ def has_live_registration(*, participant: Participant, session: Session) -> bool
 
 
 def _register_locked(
-    *, participant: Participant, session: Session, actor: User, force: bool, lean: bool
+    *,
+    participant: Participant,
+    session: Session,
+    actor: User,
+    force: bool,
+    lean: bool,
+    notify: bool = True,
 ) -> Registration:
     """The critical section: lock the session, count, insert. Keep it short.
 
@@ -132,11 +147,14 @@ def _register_locked(
             note=_("Added by hand by a coordinator") if force else "",
         )
     )
-    kind = emails.RegistrationEmail.CONFIRMED if has_seat else emails.RegistrationEmail.WAITLISTED
-    email = emails.registration_email(
-        registration=registration, kind=kind, place=registration.queue_position
-    )
-    batch.insert(email, ignore_conflicts=True)
+    if notify:
+        kind = (
+            emails.RegistrationEmail.CONFIRMED if has_seat else emails.RegistrationEmail.WAITLISTED
+        )
+        email = emails.registration_email(
+            registration=registration, kind=kind, place=registration.queue_position
+        )
+        batch.insert(email, ignore_conflicts=True)
     batch.send(commit=lean)
     return registration
 
@@ -149,7 +167,9 @@ def register_for_all_training_days(
     Days the person is already registered for, or that are closed to them, are
     skipped with the reason in `result.skipped`; the others are registered (seat or
     waiting list) in one transaction. Sessions are locked in start order, the same
-    order every caller uses, so two of these never deadlock.
+    order every caller uses, so two of these never deadlock. The person gets one email
+    for all the days registered (emails.queue_series_email), not one per day; asking
+    again registers nothing new and so sends nothing.
     """
     result = TrainingDayRegistrations()
     sessions = list(
@@ -160,9 +180,13 @@ def register_for_all_training_days(
     with transaction.atomic():
         for session in sessions:
             try:
-                result.append(register(participant=participant, session=session, actor=actor))
+                result.append(
+                    register(participant=participant, session=session, actor=actor, notify=False)
+                )
             except RegistrationError as exc:
                 result.skipped.append((session, exc.messages[0]))
+        if result:
+            emails.queue_series_email(registrations=list(result))
     return result
 
 
@@ -234,8 +258,13 @@ def cancel(*, registration: Registration, actor: User | None) -> Registration | 
             actor=actor,
             note=_("Late cancellation, after the deadline") if current.is_late_cancellation else "",
         )
+        had_seat = from_status == Registration.Status.CONFIRMED
+        if had_seat:
+            # The receipt's calendar file removes the event: its SEQUENCE must be above
+            # what the person last received, and a later registration's at least as high.
+            Session.objects.filter(pk=locked.session.pk).update(sequence=F("sequence") + 1)
         emails.queue_registration_email(
-            registration=current, kind=emails.RegistrationEmail.CANCELLED
+            registration=current, kind=emails.RegistrationEmail.CANCELLED, had_seat=had_seat
         )
         promoted = []
         if from_status == Registration.Status.CONFIRMED:

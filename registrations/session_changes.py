@@ -1,6 +1,8 @@
 """Telling everyone registered when a session's time, venue or online link changes, or
 the session is cancelled: one outbox row per registration, rendered by the outbox
-when it is sent (notifications.rendering)."""
+when it is sent (notifications.rendering). Each such change raises the session's
+calendar SEQUENCE, so the .ics of the notice (and the feeds) replace the event that
+calendar programs hold: METHOD:REQUEST when it moved, METHOD:CANCEL when cancelled."""
 
 from __future__ import annotations
 
@@ -9,6 +11,7 @@ import uuid
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import F
 from django.utils import translation
 
 from familiestotte.formatting import when
@@ -42,15 +45,25 @@ def _describe(name: str, value: object) -> str:
     return str(value)
 
 
+def bump_sequence(session: Session) -> None:
+    """Raise the session's calendar SEQUENCE by one in the database (no lost update when
+    two changes race) and on `session`."""
+    Session.objects.filter(pk=session.pk).update(sequence=F("sequence") + 1)
+    session.refresh_from_db(fields=["sequence"])
+
+
 def notify_session_changed(*, session: Session, changes: dict[str, tuple[object, object]]) -> int:
     """Tell everyone registered (confirmed or waiting) what changed; returns how many.
 
     `changes` is {field: (old, new)}, e.g. from `session_changes(before=..., after=...)`.
     Only time, venue, online link and cancellation are reported; other edits send nothing.
+    Any of them raises the session's SEQUENCE (bump_sequence), even for a session already
+    cancelled, whose people are not told again.
     """
     changes = {name: change for name, change in changes.items() if name in WATCHED_FIELDS}
     if not changes:
         return 0
+    bump_sequence(session)
     cancelled = changes.get("is_cancelled", (False, False))[1] is True
     if not cancelled and session.is_cancelled:
         return 0

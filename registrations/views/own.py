@@ -7,15 +7,20 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from familiestotte.http import AuthenticatedHttpRequest
-from participants.models import Participant, Registration
+from participants.models import Participant
 from programme.models import Programme, Session
 
 from .. import calendar, selectors, services
-from .shared import cancel_page, live_registration_or_404, own_cancel_texts, say_outcome
+from .shared import (
+    cancel_page,
+    live_registration_or_404,
+    own_cancel_texts,
+    say_outcome,
+    say_series_outcome,
+)
 
 
 @login_required
@@ -48,32 +53,7 @@ def register_for_training_days(request: AuthenticatedHttpRequest, slug: str) -> 
     result = services.register_for_all_training_days(
         participant=request.user.participant, programme=programme
     )
-    confirmed = sum(1 for r in result if r.status == Registration.Status.CONFIRMED)
-    waitlisted = len(result) - confirmed
-    if confirmed:
-        messages.success(
-            request,
-            ngettext(
-                "You are registered for %(count)s training day.",
-                "You are registered for %(count)s training days.",
-                confirmed,
-            )
-            % {"count": confirmed},
-        )
-    if waitlisted:
-        messages.info(
-            request,
-            ngettext(
-                "%(count)s training day is full: you are on its waiting list.",
-                "%(count)s training days are full: you are on their waiting lists.",
-                waitlisted,
-            )
-            % {"count": waitlisted},
-        )
-    for session, reason in result.skipped:
-        messages.warning(request, f"{session.title}: {reason}")
-    if not result and not result.skipped:
-        messages.info(request, _("This programme has no training days yet."))
+    say_series_outcome(request, result)
     return redirect("registrations:mine")
 
 

@@ -1,6 +1,6 @@
 """What the person's own pages and a leader's staff pages share: the outcome of a
-registration in words, a live registration looked up for its owner, and the cancel
-step with its «are you sure?» page."""
+registration (or of every training day at once) in words, a live registration looked up
+for its owner, and the cancel step with its «are you sure?» page."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from familiestotte.http import AuthenticatedHttpRequest
 from participants.models import Participant, Registration
@@ -19,6 +20,7 @@ from .. import selectors, services
 
 if TYPE_CHECKING:
     from ..selectors import RegistrationWithTotal
+    from ..services import TrainingDayRegistrations
 
 
 def say_outcome(
@@ -42,6 +44,45 @@ def say_outcome(
             "we will email you if you get a seat."
         )
     messages.info(request, text % {"name": name, "title": title, "position": position})
+
+
+def say_series_outcome(request: HttpRequest, result: TrainingDayRegistrations) -> None:
+    """Tell the person how many training days they got a seat at, how many they wait
+    for, which were skipped and why, and that one email lists them all."""
+    confirmed = sum(1 for r in result if r.status == Registration.Status.CONFIRMED)
+    waitlisted = len(result) - confirmed
+    if confirmed:
+        messages.success(
+            request,
+            ngettext(
+                "You are registered for %(count)s training day.",
+                "You are registered for %(count)s training days.",
+                confirmed,
+            )
+            % {"count": confirmed},
+        )
+    if waitlisted:
+        messages.info(
+            request,
+            ngettext(
+                "%(count)s training day is full: you are on its waiting list.",
+                "%(count)s training days are full: you are on their waiting lists.",
+                waitlisted,
+            )
+            % {"count": waitlisted},
+        )
+    for session, reason in result.skipped:
+        messages.warning(request, f"{session.title}: {reason}")
+    if result:
+        messages.info(
+            request,
+            _(
+                "One email with all these days is on its way, with a calendar file for "
+                "the days you have a place at."
+            ),
+        )
+    elif not result.skipped:
+        messages.info(request, _("This programme has no training days yet."))
 
 
 def live_registration_or_404(pk: int, **owner: object) -> RegistrationWithTotal:

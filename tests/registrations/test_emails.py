@@ -64,8 +64,10 @@ def test_it_attaches_the_session_as_an_ics_event(
     send_on_commit(queue_registration_email, registration=registration, kind="confirmed")
 
     [(filename, content, mimetype)] = mailoutbox[0].attachments
-    assert (filename, mimetype) == ("samling.ics", "text/calendar")
-    [event] = Calendar.from_ical(content).walk("VEVENT")
+    assert (filename, mimetype) == ("samling.ics", "text/calendar; method=REQUEST")
+    calendar = Calendar.from_ical(content)
+    assert str(calendar["method"]) == "REQUEST"
+    [event] = calendar.walk("VEVENT")
     assert event["summary"] == session.full_title
     assert str(event["uid"]) == f"session-{session.pk}@familiestotte"  # as on the session page
     assert event.decoded("dtstart") == session.starts_at
@@ -128,7 +130,9 @@ def test_it_sends_a_receipt_for_a_cancellation(session, service_worker, send_on_
     assert message.subject.startswith("Avmelding mottatt: ")
     assert "Vi har mottatt avmeldingen din" in message.body
     assert "du meldte deg av" in message.body
-    assert not message.attachments
+    # The seat is gone from their calendar too (services.cancel records had_seat).
+    [(filename, content, mimetype)] = message.attachments
+    assert (filename, mimetype) == ("samling.ics", "text/calendar; method=CANCEL")
 
 
 def test_it_names_no_other_participant(
