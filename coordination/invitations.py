@@ -10,13 +10,11 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from notifications.models import Email
-from notifications.rendering import absolute, common_context, render_templates
 from participants.models import Organisation, Participant, Registration
 from programme.models import Programme, Session
 
+from .message_preview import render_for
 from .messages import CoordinatorMessage, _Addressee, _record_messages
-
-PREVIEW_NAMES = 200
 
 
 def past_participants(
@@ -59,19 +57,9 @@ def preview(
     *, session: Session, programme: Programme, message: CoordinatorMessage, person: Participant
 ) -> tuple[str, str]:
     """The email as `person` would receive it: subject and text, footer included."""
-    body = message.body.replace("\r\n", "\n")
-    with translation.override(settings.LANGUAGE_CODE):
-        subject, text, _html = render_templates(
-            "notifications/email/notice",
-            {
-                **common_context(recipient_name=person.full_name),
-                "subject": message.subject,
-                "paragraphs": [p.strip() for p in body.split("\n\n") if p.strip()],
-                "url": absolute(session.get_absolute_url()),
-                "reason": reason(programme),
-            },
-        )
-    return subject, text
+    return render_for(
+        message, person=person, url=session.get_absolute_url(), reason=reason(programme)
+    )
 
 
 def invite(

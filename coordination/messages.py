@@ -113,7 +113,7 @@ def message_programme(
                 f"{Email.Kind.MESSAGE}:{message.message_id}:programme:{programme.pk}"
                 f":person:{person.pk}",
                 person,
-                _programme_reason(programme, audience, include_waitlisted, person),
+                programme_reason(programme, audience, include_waitlisted, person),
             )
             for person in people
         ]
@@ -135,7 +135,7 @@ def audience_size(counts: dict[str, int], audience: str, *, include_waitlisted: 
     return counts["registered"] + (counts["waiting"] if include_waitlisted else 0)
 
 
-def _programme_reason(programme, audience, include_waitlisted: bool, person) -> str:
+def programme_reason(programme, audience, include_waitlisted: bool, person) -> str:
     if audience == ProgrammeAudience.LEADERS:
         return _(
             "You get this email because you are a confirmed leader of %(organisation)s, "

@@ -12,38 +12,10 @@ from programme.models import Session
 from .. import invitations
 from ..forms import NetworkInvitationForm
 from ..mixins import SessionMixin
-from .messages import MessageMixin
+from .messages import PreviewMixin
 
 
-class InvitationPreviewMixin(MessageMixin):
-    """The preview step: the email as the first recipient will receive it, how many get
-    it, and their names; and the message once it is on its way."""
-
-    def render_preview(self, form, session, new, before):
-        subject, text = invitations.preview(
-            session=session,
-            programme=form.cleaned_data["programme"],
-            message=self.message(form),
-            person=new[0],
-        )
-        return self.render_to_response(
-            self.get_context_data(
-                form=form,
-                preview={"subject": subject, "text": text, "count": len(new), "before": before},
-                recipients=new[: invitations.PREVIEW_NAMES],
-            )
-        )
-
-    def announce_invited(self, count: int) -> None:
-        text = ngettext(
-            "The invitation is on its way to %(count)s person.",
-            "The invitation is on its way to %(count)s people.",
-            count,
-        )
-        messages.success(self.request, text % {"count": count})
-
-
-class NetworkInvitationView(SessionMixin, InvitationPreviewMixin, MessageMixin, FormView):
+class NetworkInvitationView(SessionMixin, PreviewMixin, FormView):
     """The first POST shows the preview; the second, with «send», queues the emails.
     A session that is not a network meeting: 404."""
 
@@ -70,12 +42,25 @@ class NetworkInvitationView(SessionMixin, InvitationPreviewMixin, MessageMixin, 
         if not new:
             form.add_error(None, _("Everyone in this group is invited or registered already."))
             return self.form_invalid(form)
-        if "edit" in self.request.POST:
-            return self.render_to_response(self.get_context_data(form=form))
-        if "send" not in self.request.POST:
-            return self.render_preview(form, self.get_session(), new, len(people) - len(new))
-        count = invitations.invite(
-            session=self.get_session(), **audience, message=self.message(form)
-        )
-        self.announce_invited(count)
+        session = self.get_session()
+        if self.wants_preview():
+            reason = invitations.reason(data["programme"])
+            return self.render_form_or_preview(
+                form,
+                people=new,
+                url=session.get_absolute_url(),
+                reason=lambda _person: reason,
+                before=len(people) - len(new),
+            )
+        count = invitations.invite(session=session, **audience, message=self.message(form))
+        tell_invited(self.request, count)
         return HttpResponseRedirect(self.session_url())
+
+
+def tell_invited(request, count: int) -> None:
+    text = ngettext(
+        "The invitation is on its way to %(count)s person.",
+        "The invitation is on its way to %(count)s people.",
+        count,
+    )
+    messages.success(request, text % {"count": count})

@@ -1,4 +1,5 @@
-"""A coordinator's message to a session's people or to a whole programme."""
+"""A coordinator's message to a session's people or to a whole programme, shown as it
+will be received, with its recipients, before it is sent."""
 
 import uuid
 from typing import Any
@@ -6,17 +7,19 @@ from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.models import User
-from django.http import HttpResponseRedirect
+from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.generic import FormView
 
+from participants.models import Participant
 from programme.models import Programme
 
-from .. import selectors
+from .. import message_preview, selectors
 from ..forms import BaseMessageForm, MessageForm, ProgrammeMessageForm
+from ..message_preview import PREVIEW_NAMES, render_for
 from ..messages import CoordinatorMessage, ProgrammeAudience, audience_size, message_session
 from ..mixins import CoordinatorRequiredMixin, SessionMixin
 from ..tasks import start_programme_message
@@ -61,7 +64,26 @@ class MessageMixin(FormView):
         )
 
 
-class MessageView(SessionMixin, MessageMixin, FormView):
+class PreviewMixin(MessageMixin):
+    """A form whose POST without «send» shows the preview (and with «edit», the form)."""
+
+    def wants_preview(self) -> bool:
+        return "send" not in self.request.POST
+
+    def render_form_or_preview(
+        self, form, *, people: list[Participant], url: str, reason, before: int = 0
+    ) -> HttpResponse:
+        """`reason(person)`: the email's footer line for that person."""
+        if "edit" in self.request.POST:
+            return self.render_to_response(self.get_context_data(form=form))
+        first = people[0]
+        subject, text = render_for(self.message(form), person=first, url=url, reason=reason(first))
+        preview = {"subject": subject, "text": text, "count": len(people), "before": before}
+        context = {"form": form, "preview": preview, "recipients": people[:PREVIEW_NAMES]}
+        return self.render_to_response(self.get_context_data(**context))
+
+
+class MessageView(SessionMixin, PreviewMixin, FormView):
     """Email a message to everyone registered (and, if chosen, those waiting)."""
 
     template_name = "coordination/message.html"
@@ -72,23 +94,28 @@ class MessageView(SessionMixin, MessageMixin, FormView):
         return super().get_context_data(**kwargs)
 
     def form_valid(self, form):
-        count = message_session(
-            session=self.get_session(),
-            message=self.message(form),
-            include_waitlisted=form.cleaned_data["include_waitlisted"],
-        )
-        if count == 0:
+        session, include = self.get_session(), form.cleaned_data["include_waitlisted"]
+        people = message_preview.session_recipients(session, include_waitlisted=include)
+        if not people:
             form.add_error(
                 None, _("Nobody is registered for this session, so nobody would get it.")
             )
             return self.form_invalid(form)
+        if self.wants_preview():
+            reason = message_preview.session_reason(session)
+            url = session.get_absolute_url()
+            return self.render_form_or_preview(
+                form, people=people, url=url, reason=lambda _person: reason
+            )
+        count = message_session(
+            session=session, message=self.message(form), include_waitlisted=include
+        )
         self.announce(count)
         return HttpResponseRedirect(self.session_url())
 
 
-class ProgrammeMessageView(CoordinatorRequiredMixin, MessageMixin, FormView):
-    """Email a message to a whole programme: the leaders of its participating units, or
-    everyone registered for a coming session (and, if chosen, those waiting)."""
+class ProgrammeMessageView(CoordinatorRequiredMixin, PreviewMixin, FormView):
+    """A message to a programme's leaders or everyone registered (and those waiting)."""
 
     template_name = "coordination/programme_message.html"
     form_class = ProgrammeMessageForm
@@ -101,24 +128,34 @@ class ProgrammeMessageView(CoordinatorRequiredMixin, MessageMixin, FormView):
         return {**super().get_initial(), "audience": ProgrammeAudience.LEADERS}
 
     def get_context_data(self, **kwargs):
-        kwargs["programme"] = self.programme
-        kwargs["counts"] = selectors.programme_audience_counts(self.programme)
-        kwargs["sent"] = selectors.sent_programme_messages(self.programme)
-        return super().get_context_data(**kwargs)
+        counts = selectors.programme_audience_counts(self.programme)
+        sent = selectors.sent_programme_messages(self.programme)
+        return super().get_context_data(
+            programme=self.programme, counts=counts, sent=sent, **kwargs
+        )
 
-    def form_valid(self, form):
-        """Sending runs as a job: the coordinator follows it on the job's page."""
+    def form_valid(self, form):  # sending runs as a job, followed on the job's page
         audience = form.cleaned_data["audience"]
         include_waitlisted = form.cleaned_data["include_waitlisted"]
         counts = selectors.programme_audience_counts(self.programme)
         if not audience_size(counts, audience, include_waitlisted=include_waitlisted):
             form.add_error("audience", NOBODY_IN_AUDIENCE[audience])
             return self.form_invalid(form)
+        if self.wants_preview():
+            people, reason = message_preview.programme_audience(
+                self.programme, audience, include_waitlisted=include_waitlisted
+            )
+            url = self.programme.get_absolute_url()
+            return self.render_form_or_preview(form, people=people, url=url, reason=reason)
         job = start_programme_message(
             programme=self.programme,
             audience=audience,
             message=self.message(form),
             include_waitlisted=include_waitlisted,
         )
-        back = urlencode({"tilbake": self.request.path})
-        return HttpResponseRedirect(f"{job.get_absolute_url()}?{back}")
+        return follow_job(job, back=self.request.path)
+
+
+def follow_job(job, *, back: str) -> HttpResponseRedirect:
+    """To the job's page, whose «Tilbake» leads to `back`."""
+    return HttpResponseRedirect(f"{job.get_absolute_url()}?{urlencode({'tilbake': back})}")

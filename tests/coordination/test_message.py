@@ -46,6 +46,7 @@ def form(**fields):
         "subject": "Endret rom",
         "body": "Vi er i sal 3 i stedet.\n\nHusk lunsj.",
         "token": uuid.uuid4().hex,
+        "send": "1",  # past the preview (tests/coordination/test_message_preview.py)
         **fields,
     }
 

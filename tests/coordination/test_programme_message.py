@@ -63,6 +63,7 @@ def form(**fields):
         "subject": "Husk framdriftsrapporten",
         "body": "Send framdriftsrapporten før ledersamling 2.\n\nVel møtt!",
         "token": uuid.uuid4().hex,
+        "send": "1",  # past the preview (tests/coordination/test_message_preview.py)
         **fields,
     }
 

@@ -139,13 +139,18 @@ def test_it_lets_a_coordinator_message_the_participants_by_keyboard(
 
     # Without a message: the error is on the field.
     type_into(page, page.get_by_label("Emne"), "Endret rom")
-    press_button(page, "Send meldingen")
+    press_button(page, "Vis e-posten og hvem som får den")
     message = page.get_by_role("textbox", name="Melding")
     expect(message).to_have_attribute("aria-invalid", "true")
     expect(page.get_by_text("Skriv meldingen.")).to_be_visible()
     assert_accessible(page)
 
     type_into(page, message, "Vi er i sal 3 i stedet.")
+    press_button(page, "Vis e-posten og hvem som får den")
+    # The email as it will be received and who gets it, before anything is sent.
+    expect(page.get_by_text("Det går til 2 personer.")).to_be_visible()
+    expect(page.locator("pre.email-preview")).to_contain_text("Vi er i sal 3 i stedet.")
+    assert_accessible(page)
     press_button(page, "Send meldingen")
     page.wait_for_url(f"**{reverse('coordination:session', args=[session.pk])}")
     expect(page.get_by_text("Meldingen er på vei til 2 personer.")).to_be_visible()
@@ -173,13 +178,16 @@ def test_it_lets_a_coordinator_message_the_programmes_leaders_by_keyboard(
     # Without a subject: the error is on the field.
     message = page.get_by_role("textbox", name="Melding")
     type_into(page, message, "Husk å sende framdriftsrapporten før ledersamling 2.")
-    press_button(page, "Send meldingen")
+    press_button(page, "Vis e-posten og hvem som får den")
     subject = page.get_by_label("Emne")
     expect(subject).to_have_attribute("aria-invalid", "true")
     expect(page.get_by_text("Skriv et emne.")).to_be_visible()
     assert_accessible(page)
 
     type_into(page, subject, "Framdriftsrapporten")
+    press_button(page, "Vis e-posten og hvem som får den")
+    expect(page.get_by_text("Det går til 1 person.")).to_be_visible()
+    assert_accessible(page)
     press_button(page, "Send meldingen")
     # Sending runs as a job (progress/): its page says where the message is, and leads back.
     page.wait_for_url("**/jobber/**")

@@ -1,0 +1,85 @@
+"""A coordinator's message shown before it is sent: the email as its first recipient
+will receive it (subject, text and footer, rendered by the same templates as the
+outbox), and who gets it."""
+
+from collections.abc import Callable
+
+from django.conf import settings
+from django.db.models import QuerySet
+from django.utils import translation
+
+from notifications.models import Email
+from notifications.rendering import (
+    REASONS,
+    absolute,
+    common_context,
+    render_templates,
+    session_name,
+)
+from participants.models import Participant
+from programme.models import Programme, Session
+
+from . import selectors
+from .messages import CoordinatorMessage, ProgrammeAudience, programme_reason
+
+PREVIEW_NAMES = 200
+
+
+def render_for(
+    message: CoordinatorMessage, *, person: Participant, url: str, reason: str
+) -> tuple[str, str]:
+    """Subject and text of the email `person` would get, in the portal's language."""
+    body = message.body.replace("\r\n", "\n")
+    with translation.override(settings.LANGUAGE_CODE):
+        subject, text, _html = render_templates(
+            "notifications/email/notice",
+            {
+                **common_context(recipient_name=person.full_name),
+                "subject": message.subject,
+                "paragraphs": [p.strip() for p in body.split("\n\n") if p.strip()],
+                "url": absolute(url),
+                "reason": reason,
+            },
+        )
+    return subject, text
+
+
+def session_recipients(session: Session, *, include_waitlisted: bool) -> list[Participant]:
+    """Those a session's message goes to, by name (one query)."""
+    statuses = selectors.message_statuses(include_waitlisted)
+    return list(
+        Participant.objects.filter(
+            registrations__session=session, registrations__status__in=statuses
+        )
+        .select_related("user", "organisation")
+        .order_by("full_name", "pk")
+        .distinct()
+    )
+
+
+def session_reason(session: Session) -> str:
+    with translation.override(settings.LANGUAGE_CODE):
+        return str(REASONS[Email.Kind.MESSAGE] % {"session": session_name(session)})
+
+
+def programme_recipients(
+    programme: Programme, audience: ProgrammeAudience, *, include_waitlisted: bool
+) -> QuerySet[Participant]:
+    if audience == ProgrammeAudience.LEADERS:
+        people = selectors.programme_leaders(programme)
+    else:
+        people = selectors.programme_registrants(programme, include_waitlisted=include_waitlisted)
+    return people.select_related("user", "organisation").order_by("full_name", "pk")
+
+
+def programme_audience(
+    programme: Programme, audience: ProgrammeAudience, *, include_waitlisted: bool
+) -> tuple[list[Participant], Callable[[Participant], str]]:
+    """Who a programme's message goes to, and each person's footer line."""
+    people = list(programme_recipients(programme, audience, include_waitlisted=include_waitlisted))
+
+    def reason(person: Participant) -> str:
+        with translation.override(settings.LANGUAGE_CODE):
+            return programme_reason(programme, audience, include_waitlisted, person)
+
+    return people, reason
