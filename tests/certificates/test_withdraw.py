@@ -1,5 +1,7 @@
 """Withdrawing a course certificate: the service, the coordinator's page, the admin action."""
 
+import json
+
 import pytest
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.urls import reverse
@@ -131,3 +133,13 @@ def test_it_asks_the_admin_again_without_a_reason(coordinator_client, earned):
     assert "Oppgi hvorfor kursbeviset trekkes tilbake." in page
     earned.refresh_from_db()
     assert not earned.is_withdrawn
+
+
+def test_it_hands_the_person_the_withdrawal_in_their_data_download(
+    login, coordinator, service_worker, earned
+):
+    withdraw_certificate(earned, "Feil oppmøte.", coordinator.user)
+    response = login(service_worker).get(reverse("privacy:my_data_download"))
+    (certificate,) = json.loads(response.content.decode("utf-8"))["certificates"]
+    assert certificate["withdrawn_reason"] == "Feil oppmøte."
+    assert certificate["withdrawn_at"].endswith(("+01:00", "+02:00"))
