@@ -19,7 +19,7 @@ from programme.models import Programme
 
 from . import pdf, selectors
 from .models import Certificate
-from .services import issue_certificate
+from .services import CertificateError, issue_certificate
 
 
 class ProgressReporter(Protocol):
@@ -41,8 +41,13 @@ def issue_for_programme(
         progress.set_total(len(people))
     certificates = []
     for person in people:
-        certificate = issue_certificate(participant=person, programme=programme, actor=actor)
-        if not certificate.is_withdrawn:
+        try:
+            certificate = issue_certificate(participant=person, programme=programme, actor=actor)
+        except CertificateError:
+            # Attendance changed since the list was read (the rule is checked again under
+            # the lock): this person no longer qualifies, the others still do.
+            certificate = None
+        if certificate is not None and not certificate.is_withdrawn:
             certificate.participant = person
             certificate.programme = programme
             certificates.append(certificate)

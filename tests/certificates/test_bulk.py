@@ -9,9 +9,10 @@ import pypdf
 import pytest
 from django.urls import reverse
 
-from certificates import bulk
+from certificates import bulk, selectors
 from certificates.models import Certificate
 from certificates.services import issue_certificate, withdraw_certificate
+from participants.models import Registration
 from tests import factories
 
 SAFE_NAME = re.compile(r"^kursbevis-[a-z0-9-]+-[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}\.pdf$")
@@ -69,6 +70,19 @@ def test_it_issues_nothing_new_on_a_second_run(programme, qualified):
     second = bulk.issue_for_programme(programme)
     assert Certificate.objects.filter(programme=programme).count() == 30
     assert sorted(c.pk for c in second) == sorted(c.pk for c in first)
+
+
+def test_it_skips_someone_who_stopped_qualifying_and_issues_the_rest(
+    monkeypatch, programme, qualified
+):
+    """The list of who qualifies is read first; the rule is checked again per person."""
+    read = selectors.qualifying_participants(programme)
+    Registration.objects.filter(participant=qualified[0]).update(attended=False)
+    monkeypatch.setattr(selectors, "qualifying_participants", lambda programme: read)
+    progress = RecordingProgress()
+    certificates = bulk.issue_for_programme(programme, progress)
+    assert len(certificates) == 29 and qualified[0] not in {c.participant for c in certificates}
+    assert (progress.total, progress.done) == (30, 30)
 
 
 def test_it_records_who_issued_them(programme, qualified, coordinator):

@@ -1,6 +1,7 @@
 """The course certificate as a PDF: what it says, that it is tagged for accessibility,
 and who may download it."""
 
+import datetime as dt
 import io
 
 import pypdf
@@ -190,3 +191,44 @@ def test_it_links_the_download_from_the_certificate_and_attendance_pages(
         html = client.get(page).content.decode()
         assert "Last ned kursbevis (PDF)" in html
         assert pdf_url(programme, service_worker) in html
+
+
+def test_it_dates_the_days_in_oslo_time(login, service_worker, programme, attend):
+    # 23.30 UTC on 9 March is 00.30 on 10 March in Oslo.
+    late = dt.datetime(2026, 3, 9, 23, 30, tzinfo=dt.UTC)
+    session = factories.SessionFactory(programme=programme, number=1, starts_at=late)
+    attend(service_worker, [session])
+    issue_certificate(participant=service_worker, programme=programme)
+    response = login(service_worker).get(pdf_url(programme, service_worker))
+    text = text_of(pypdf.PdfReader(io.BytesIO(response.content)))
+    assert "10. mars 2026" in text and "9. mars 2026" not in text
+    assert "Totalt 6 timer opplæring." in text
+
+
+def test_it_pins_the_queries_of_the_pdf(login, service_worker, programme, attend, assert_queries):
+    def add(days):
+        start = dt.datetime(2025, 1, 6, 8, 0, tzinfo=dt.UTC)
+        count = programme.sessions.count()
+        sessions = [
+            factories.SessionFactory(
+                programme=programme, starts_at=start + dt.timedelta(days=count + n)
+            )
+            for n in range(days)
+        ]
+        for session in sessions:
+            session.themes.add(factories.ThemeFactory(programme=programme))
+        attend(service_worker, sessions)
+
+    client = login(service_worker)
+    url = pdf_url(programme, service_worker)
+    add(8)
+    issue_certificate(participant=service_worker, programme=programme)
+    # 1 session, 2 user with participant, 3 programme, 4 training days, 5 their themes,
+    # 6 the person's live registrations on them, 7 certificate, 8 organisation
+    with assert_queries(8):
+        response = client.get(url)
+    assert response.status_code == 200
+    add(40)
+    with assert_queries(8):
+        response = client.get(url)
+    assert "Totalt 288 timer opplæring." in text_of(pypdf.PdfReader(io.BytesIO(response.content)))
