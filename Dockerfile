@@ -15,6 +15,12 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     PIP_DISABLE_PIP_VERSION_CHECK=1 \
     DJANGO_STATIC_ROOT=/app/staticfiles
 WORKDIR /app
+# Pango and the DejaVu fonts for the PDF course certificate (WeasyPrint), as the Makefile's
+# `pdf` target installs them.
+RUN apt-get update -qq \
+    && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+       libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core fontconfig \
+    && rm -rf /var/lib/apt/lists/*
 # The dependencies first (their layer is kept while only the code changes): the exact
 # pins of [project].dependencies, nothing from dev.
 COPY pyproject.toml ./

@@ -11,7 +11,7 @@ export PORT
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/familiestotte
 TEST_REDIS_URL ?= redis://127.0.0.1:6379/1
 
-.PHONY: help restore-drill run test install services browser proxy lint contracts messages
+.PHONY: help restore-drill run test install services browser proxy pdf lint contracts messages
 
 help: ## This list
 	@grep -hE '^[a-z]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 12
@@ -27,7 +27,7 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-install: $(VENV)/.installed node_modules/.installed ## Python and npm packages from their pins
+install: $(VENV)/.installed node_modules/.installed pdf ## Python and npm packages from their pins
 
 run: install ## The embedded demo on http://127.0.0.1:8000 (SQLite, eager tasks; PORT=8001 to move it)
 	$(BIN)/python manage.py migrate --noinput
@@ -38,6 +38,11 @@ run: install ## The embedded demo on http://127.0.0.1:8000 (SQLite, eager tasks;
 browser: ## Debian's Chromium for the browser tests
 	@command -v chromium >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
+# Debian's Pango (WeasyPrint lays out the PDF course certificate with it) and the DejaVu fonts
+# the certificate is set in, so that nothing is fetched when a PDF is made.
+pdf: ## Debian's Pango and DejaVu fonts for the PDF course certificate
+	@{ ldconfig -p | grep -q libpangoft2-1.0.so.0 && fc-list | grep -q DejaVuSans.ttf; } 2>/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core fontconfig >/dev/null; }
+
 # Debian's nginx, so that the tests check the proxy's site files with `nginx -t` (never started),
 # and Debian's haproxy, the load balancer of the cluster test (bench/cluster.py).
 proxy: ## Debian's nginx and haproxy for the deploy and cluster tests
@@ -46,7 +51,7 @@ proxy: ## Debian's nginx and haproxy for the deploy and cluster tests
 services: ## Start PostgreSQL and Redis if they are down
 	@scripts/services-up
 
-test: install browser proxy services contracts ## Contracts, then the whole suite on PostgreSQL and Redis
+test: install browser proxy pdf services contracts ## Contracts, then the whole suite on PostgreSQL and Redis
 	DATABASE_URL=$(TEST_DATABASE_URL) CELERY_BROKER_URL=$(TEST_REDIS_URL) \
 	  DJANGO_DEBUG=1 DISABLE_RATE_LIMITS=1 $(BIN)/pytest
 

@@ -25,6 +25,19 @@ def new_verification_code() -> str:
     )
 
 
+def normalise_code(text: str) -> str | None:
+    """The code as stored («K7QM-3XHP-T9WD») from what a person typed: any case, with
+    or without the dashes, spaces ignored; None when it cannot be a code at all."""
+    letters = "".join(text.split()).replace("-", "").upper()
+    if len(letters) != CODE_GROUPS * CODE_GROUP_LENGTH or any(
+        letter not in CODE_ALPHABET for letter in letters
+    ):
+        return None
+    return "-".join(
+        letters[i : i + CODE_GROUP_LENGTH] for i in range(0, len(letters), CODE_GROUP_LENGTH)
+    )
+
+
 class Certificate(models.Model):
     """Issued once per person and programme by certificates.services.issue_certificate."""
 
@@ -57,6 +70,21 @@ class Certificate(models.Model):
         help_text=_("How many training days the person had attended when it was issued."),
     )
     training_days_total = models.PositiveSmallIntegerField(_("training days in the programme"))
+    withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True)
+    withdrawn_reason = models.CharField(
+        _("reason for withdrawal"),
+        max_length=300,
+        blank=True,
+        help_text=_("Shown to coordinators only, never on the public check page."),
+    )
+    withdrawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("withdrawn by"),
+    )
 
     class Meta:
         ordering = ["-issued_at", "pk"]
@@ -79,3 +107,13 @@ class Certificate(models.Model):
 
     def get_verification_url(self):
         return reverse("certificates:verify", kwargs={"code": self.code})
+
+    def get_pdf_url(self):
+        return reverse(
+            "certificates:pdf",
+            kwargs={"slug": self.programme.slug, "participant_pk": self.participant_id},
+        )
+
+    @property
+    def is_withdrawn(self) -> bool:
+        return self.withdrawn_at is not None

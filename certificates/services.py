@@ -8,7 +8,8 @@ programme without training days gives no certificate.
 
 Coordinators record attendance (registrations.attendance.record_attendance); the
 certificate is issued once per person and programme, and later changes to the
-attendance do not take it back.
+attendance do not take it back. A coordinator may withdraw it (withdraw_certificate):
+the public check page then says so, and it is never issued again for that programme.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Count, Q
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from participants.models import Participant, Registration
@@ -139,3 +141,22 @@ def issue_certificate(*, participant: Participant, programme: Programme, actor=N
             training_days_attended=progress.attended,
             training_days_total=progress.total,
         )
+
+
+def withdraw_certificate(certificate: Certificate, reason: str, by) -> Certificate:
+    """Withdraw the certificate, with a reason for coordinators; the check page then says
+    it is withdrawn. The row is locked, so a second call keeps the first withdrawal."""
+    reason = reason.strip()
+    if not reason:
+        raise CertificateError(_("Give a reason for withdrawing the certificate."), code="reason")
+    with transaction.atomic():
+        locked = Certificate.objects.select_for_update().get(pk=certificate.pk)
+        if locked.withdrawn_at is None:
+            locked.withdrawn_at = timezone.now()
+            locked.withdrawn_reason = reason
+            locked.withdrawn_by_id = by.pk if by is not None else None
+            locked.save(update_fields=["withdrawn_at", "withdrawn_reason", "withdrawn_by"])
+    certificate.withdrawn_at = locked.withdrawn_at
+    certificate.withdrawn_reason = locked.withdrawn_reason
+    certificate.withdrawn_by_id = locked.withdrawn_by_id
+    return certificate

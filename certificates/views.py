@@ -1,18 +1,19 @@
-"""Attendance toward the course certificate, the printable certificate, and the public
-verification page. Only the person themself and coordinators see the first two."""
+"""Attendance toward the course certificate, the printable certificate and its PDF, and
+the public check page. Only the person themself and coordinators see the first three."""
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext as _
 from django.views.generic import TemplateView, View
 
 from participants.models import Participant
 from participants.rules import is_coordinator, participant_of
 from programme.models import Programme
 
-from . import selectors, services
-from .models import Certificate
+from . import pdf, selectors, services
+from .forms import CheckForm
 
 
 class MyCertificatesView(LoginRequiredMixin, TemplateView):
@@ -63,6 +64,7 @@ class AttendanceView(ParticipantProgrammeMixin, TemplateView):
             participant=self.participant,
             programme=self.programme,
             is_own=self.participant.user_id == self.request.user.pk,
+            is_coordinator=is_coordinator(self.request.user),
             **kwargs,
         )
 
@@ -106,16 +108,41 @@ class CertificateView(ParticipantProgrammeMixin, TemplateView):
         )
 
 
+class CertificatePdfView(ParticipantProgrammeMixin, View):
+    """«Last ned kursbevis (PDF)»: rendered on each download; 404 until issued or once
+    withdrawn."""
+
+    def get(self, request, *args, **kwargs):
+        attendance = selectors.attendance_of(participant=self.participant, programme=self.programme)
+        certificate = attendance.certificate
+        if certificate is None or certificate.is_withdrawn:
+            raise Http404
+        response = HttpResponse(pdf.render_certificate_pdf(attendance), "application/pdf")
+        response["Content-Disposition"] = f'attachment; filename="{pdf.file_name(certificate)}"'
+        response["Cache-Control"] = "private, no-store"
+        return response
+
+
 class VerifyView(TemplateView):
-    """Public: anyone with the code sees the name, the programme and the issue date."""
+    """Public: with the code (from the QR code's address or typed in the form) anyone sees
+    the name, the programme, the issue date, and whether it is withdrawn. A wrong or
+    malformed code answers 404 with the form again."""
 
     template_name = "certificates/verify.html"
 
-    def get_context_data(self, **kwargs):
-        certificate = get_object_or_404(
-            Certificate.objects.select_related("participant", "programme").only(
-                "issued_at", "code", "participant__full_name", "programme__name"
-            ),
-            code=kwargs["code"].strip().upper(),
-        )
-        return super().get_context_data(certificate=certificate, **kwargs)
+    def get(self, request, *args, **kwargs):
+        typed = kwargs.get("code", request.GET.get("kode"))
+        form = CheckForm({"kode": typed} if typed is not None else None)
+        certificate = None
+        if form.is_valid():
+            certificate = selectors.certificate_by_code(form.cleaned_data["kode"])
+            if certificate is None:
+                form.add_error(
+                    "kode",
+                    _(
+                        "No course certificate has this code. Check that it is typed as it "
+                        "stands on the certificate."
+                    ),
+                )
+        context = self.get_context_data(form=form, certificate=certificate, **kwargs)
+        return self.render_to_response(context, status=404 if form.errors else 200)

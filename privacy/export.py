@@ -59,6 +59,8 @@ def as_json(data: PersonalData) -> dict:
                 "issued_at": _moment(c.issued_at),
                 "training_days_attended": c.training_days_attended,
                 "training_days_total": c.training_days_total,
+                "withdrawn_at": _moment(c.withdrawn_at),
+                "withdrawn_reason": c.withdrawn_reason,
             }
             for c in data.certificates
         ],

@@ -1,7 +1,9 @@
-"""A service worker finds their attendance, issues the course certificate and opens it
-for printing; the public check shows the certificate. axe-core clean on every page."""
+"""A service worker finds their attendance, issues the course certificate, opens it for
+printing and downloads the PDF; the public check shows the certificate. axe-core clean
+on every page."""
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 from django.urls import reverse
@@ -55,6 +57,14 @@ def test_it_takes_a_service_worker_from_attendance_to_a_printable_certificate(
     expect(page.get_by_role("heading", level=1)).to_have_text("Kursbevis")
     expect(page.get_by_text(certificate.code, exact=True)).to_be_visible()
     assert_accessible(page)
+
+    # The PDF, downloaded from the same page.
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Last ned kursbevis (PDF)").click()
+    assert download.value.suggested_filename == (
+        f"kursbevis-tor-tjenesteutover-{certificate.code}.pdf"
+    )
+    assert Path(download.value.path()).read_bytes().startswith(b"%PDF-")
 
     # On paper: the certificate only, without the site's menu and footer.
     page.emulate_media(media="print")
