@@ -178,6 +178,7 @@ class Session(models.Model):
         SERVICE_WORKERS = "service_workers", _("Service workers")
         LEADERS = "leaders", _("Leaders")
         ALL = "all", _("Service workers and leaders")
+        OPEN = "open", _("Open to everyone, also from outside the programme")
 
     programme = models.ForeignKey(
         Programme, on_delete=models.CASCADE, related_name="sessions", verbose_name=_("programme")
@@ -301,7 +302,10 @@ class Session(models.Model):
         return max(self.capacity - confirmed, 0)
 
     def is_open_to(self, role: str) -> bool:
-        """Leaders may come to anything; service workers not to leader gatherings."""
+        """Leaders may come to anything; service workers not to leader gatherings;
+        anyone, guests too, to an open event."""
+        if self.audience == self.Audience.OPEN:
+            return bool(role)
         if self.audience == self.Audience.LEADERS:
             return role == "leader"
         return role in {"service_worker", "leader"}
@@ -433,3 +437,8 @@ class Article(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("programme:article", kwargs={"slug": self.slug})
+
+
+# The event programme's models live in their own module (programme.talks); imported here
+# so that Django finds them with the app's models.
+from .talks import Speaker, Talk  # noqa: E402, F401
