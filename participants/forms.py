@@ -83,7 +83,8 @@ class ProfileForm(forms.ModelForm):
     def clean(self):
         """A guest names an employer and has no organisation; everyone else chooses an
         organisation from the list."""
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data
         role = cleaned.get("role", "") if "role" in self.fields else self.instance.role
         if role == Participant.Role.GUEST:
             cleaned["organisation"] = None

@@ -215,6 +215,8 @@ class Session(models.Model):
 
     objects = SessionQuerySet.as_manager()
 
+    programme_talks: list  # in time order, where programme.selectors.talks_prefetch set it
+
     class Meta:
         ordering = ["starts_at", "pk"]
         verbose_name = _("session")
@@ -439,6 +441,5 @@ class Article(models.Model):
         return reverse("programme:article", kwargs={"slug": self.slug})
 
 
-# The event programme's models live in their own module (programme.talks); imported here
-# so that Django finds them with the app's models.
+# The event programme's models (their own module), imported for Django to find them.
 from .talks import Speaker, Talk  # noqa: E402, F401

@@ -1,6 +1,8 @@
 """People from outside the participating organisations: a guest names their employer,
 registers for open events (a conference) and sees no organisation's pages."""
 
+import json
+
 import pytest
 from django.db import IntegrityError, transaction
 from django.urls import reverse
@@ -216,3 +218,20 @@ def test_a_session_open_to_everyone_is_open_to_every_role():
     session = Session(audience=Session.Audience.OPEN)
     assert all(session.is_open_to(role) for role in Participant.Role.values)
     assert not Session(audience=Session.Audience.ALL).is_open_to(Participant.Role.GUEST)
+
+
+# --- their own pages ------------------------------------------------------------------
+
+
+def test_a_guest_has_min_side_with_the_conference(login, guest, open_conference):
+    services.register(participant=guest, session=open_conference)
+    response = login(guest).get(reverse("mypage:dashboard"))
+    assert response.status_code == 200
+    assert open_conference.title in response.content.decode()
+
+
+def test_a_guests_employer_is_in_the_download_of_their_data(login, guest):
+    response = login(guest).get(reverse("privacy:my_data_download"))
+    profile = json.loads(response.content)["profile"]
+    assert profile["employer_name"] == "Pårørendesenteret"
+    assert profile["organisation"] is None and profile["role_label"] == "Gjest"
