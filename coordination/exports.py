@@ -45,7 +45,7 @@ def row(registration: Registration) -> list[str]:
     participant = registration.participant
     return [
         participant.full_name,
-        participant.organisation.name if participant.organisation else "",
+        participant.workplace,
         participant.get_role_display(),
         participant.user.email,
         participant.phone,

@@ -99,7 +99,7 @@ VENUES = [
 ]
 
 # The two-day conference on support for relatives that the news interview (seeds)
-# announces; a one-off event of the programme, open to service workers and leaders.
+# announces; a one-off event of the programme, open to everyone (guests too).
 CONFERENCE = {
     "title": "Pårørendekonferansen: Pårørendestøtte og pårørendesamarbeid i kommuner og "
     "helseforetak",
@@ -198,7 +198,11 @@ DEMO_USERS = [
         False,
     ),
     ("veileder@example.no", "Vera Veileder", "supervisor", None, "Familieterapeut", False),
+    # From outside the participating organisations: registers for the open conference.
+    ("gjest@example.no", "Gro Gjest", "guest", None, "Erfaringskonsulent", False),
 ]
+# Where the demo's guests work (Participant.employer_name), by email.
+DEMO_EMPLOYERS = {"gjest@example.no": "Pårørendesenteret (demo)"}
 
 
 def coming_march_year(today: dt.date) -> int:

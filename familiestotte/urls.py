@@ -1,3 +1,5 @@
+from django.conf import settings
+from django.conf.urls.static import static
 from django.contrib import admin
 from django.http import HttpRequest, HttpResponse
 from django.urls import include, path
@@ -39,3 +41,10 @@ urlpatterns = [
     path("", include("progress.urls")),
     path("", include("programme.urls")),
 ]
+
+if settings.DEBUG:
+    # Speakers' photos (public uploads, MEDIA_ROOT) for `make run`; in production the web
+    # server serves /media/ (deploy/nginx-familiestotte.conf). Nothing else under media/.
+    urlpatterns += static(
+        settings.MEDIA_URL + "speakers/", document_root=settings.MEDIA_ROOT / "speakers"
+    )

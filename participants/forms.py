@@ -15,23 +15,46 @@ class ProfileForm(forms.ModelForm):
         choices=[
             (Participant.Role.SERVICE_WORKER, Participant.Role.SERVICE_WORKER.label),
             (Participant.Role.LEADER, Participant.Role.LEADER.label),
+            (Participant.Role.GUEST, _("Guest from outside the participating organisations")),
         ],
         widget=forms.RadioSelect,
-        help_text=_("A coordinator confirms the leader role before you see your staff."),
+        help_text=_(
+            "A coordinator confirms the leader role before you see your staff. Guests "
+            "register for open events such as conferences, not for training days."
+        ),
     )
     organisation = forms.ModelChoiceField(
         label=_("Organisation"),
         queryset=Organisation.objects.order_by("name"),
+        required=False,
         empty_label=_("Choose your municipality or unit"),
-        help_text=_("Your municipality or unit in the specialist health service."),
+        help_text=_(
+            "Your municipality or unit in the specialist health service. Guests leave it empty."
+        ),
     )
 
     class Meta:
         model = Participant
-        fields = ["full_name", "phone", "organisation", "role", "job_title", "dietary_needs"]
+        fields = [
+            "full_name",
+            "phone",
+            "organisation",
+            "employer_name",
+            "role",
+            "job_title",
+            "dietary_needs",
+        ]
+        labels = {"employer_name": _("Employer, if not in the list")}
+        help_texts = {
+            "employer_name": _(
+                "For guests: where you work, e.g. a user organisation, a school or a "
+                "company. Guests see no organisation's pages."
+            )
+        }
         widgets = {
             "full_name": forms.TextInput(attrs={"autocomplete": "name"}),
             "phone": forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
+            "employer_name": forms.TextInput(attrs={"autocomplete": "organization"}),
             "job_title": forms.TextInput(attrs={"autocomplete": "organization-title"}),
         }
 
@@ -56,6 +79,26 @@ class ProfileForm(forms.ModelForm):
         if len(name.split()) < 2:
             raise forms.ValidationError(_("Write your first name and surname."))
         return name
+
+    def clean(self):
+        """A guest names an employer and has no organisation; everyone else chooses an
+        organisation from the list."""
+        super().clean()
+        cleaned = self.cleaned_data
+        role = cleaned.get("role", "") if "role" in self.fields else self.instance.role
+        if role == Participant.Role.GUEST:
+            cleaned["organisation"] = None
+            if not cleaned.get("employer_name", "").strip():
+                self.add_error(
+                    "employer_name",
+                    _("Write where you work, or choose your organisation and another role."),
+                )
+        elif role in {"", Participant.Role.SERVICE_WORKER, Participant.Role.LEADER}:
+            cleaned["employer_name"] = ""
+            if not cleaned.get("organisation") and "organisation" not in self.errors:
+                required = self.fields["organisation"].error_messages["required"]
+                self.add_error("organisation", required)
+        return cleaned
 
     def save(self, commit=True):
         participant = super().save(commit=False)

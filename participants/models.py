@@ -88,6 +88,9 @@ class Participant(models.Model):
         LEADER = "leader", _("Leader")
         SUPERVISOR = "supervisor", _("Supervisor")
         COORDINATOR = "coordinator", _("Coordinator")
+        # From outside the participating organisations: open events only, and no
+        # organisation's pages (they have no organisation, only an employer's name).
+        GUEST = "guest", pgettext_lazy("role", "Guest")
 
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
@@ -104,6 +107,12 @@ class Participant(models.Model):
         blank=True,
         related_name="participants",
         verbose_name=_("organisation"),
+    )
+    employer_name = models.CharField(
+        _("employer"),
+        max_length=200,
+        blank=True,
+        help_text=_("For guests: where they work, when it is not a participating organisation."),
     )
     role = models.CharField(_("role"), max_length=20, choices=Role.choices)
     leader_confirmed = models.BooleanField(
@@ -157,9 +166,15 @@ class Participant(models.Model):
         verbose_name_plural = _("participants")
         constraints = [
             models.CheckConstraint(
-                condition=Q(role__in=["coordinator", "supervisor"]) | Q(organisation__isnull=False),
+                condition=Q(role__in=["coordinator", "supervisor"])
+                | Q(organisation__isnull=False)
+                | (Q(role="guest") & ~Q(employer_name="")),
                 name="participant_needs_organisation",
-            )
+            ),
+            models.CheckConstraint(
+                condition=~Q(role="guest") | Q(organisation__isnull=True),
+                name="guest_has_no_organisation",
+            ),
         ]
 
     def __str__(self):
@@ -168,6 +183,11 @@ class Participant(models.Model):
     @property
     def email(self):
         return self.user.email
+
+    @property
+    def workplace(self) -> str:
+        """The organisation's name, or the employer a guest named (select the organisation)."""
+        return self.organisation.name if self.organisation else self.employer_name
 
     @property
     def is_coordinator(self):
@@ -193,8 +213,10 @@ class Participant(models.Model):
         self.membership_confirmed_by = None
 
     def profile_is_complete(self) -> bool:
-        """Name, phone, job title and, for staff of a municipality or unit, the organisation."""
+        """Name, phone, job title and, for staff of a municipality or unit, the
+        organisation; for a guest, the employer."""
         needs_organisation = self.role in {self.Role.SERVICE_WORKER, self.Role.LEADER}
+        needs_employer = self.role == self.Role.GUEST
         return bool(
             self.pk
             and self.full_name.strip()
@@ -202,6 +224,7 @@ class Participant(models.Model):
             and self.job_title.strip()
             and self.role
             and (self.organisation_id or not needs_organisation)
+            and (self.employer_name.strip() or not needs_employer)
         )
 
     def renew_calendar_token(self) -> None:

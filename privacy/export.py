@@ -85,6 +85,7 @@ def as_json(data: PersonalData) -> dict:
             "leader_confirmed": participant.leader_confirmed,
             "membership_confirmed_at": _moment(participant.membership_confirmed_at),
             "organisation": participant.organisation.name if participant.organisation else None,
+            "employer_name": participant.employer_name,
             "job_title": participant.job_title,
             "phone": participant.phone,
             "dietary_needs": participant.dietary_needs,

@@ -6,6 +6,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext, gettext_lazy
 
 from .models import Article, ContactPerson, Goal, Material, Programme, Session, Theme, Venue
+from .talks import Speaker, Talk
 
 # A link typed without a scheme gets https://, as Django 6 will do by default (and
 # without its deprecation warning).
@@ -69,6 +70,28 @@ class MaterialInline(admin.TabularInline):
         return f"{obj.original_name} ({obj.content_type}, {filesizeformat(obj.size)})"
 
 
+class TalkInline(admin.TabularInline):
+    """The event's programme: each talk within the session's hours (Talk.clean)."""
+
+    model = Talk
+    extra = 0
+    fields = ["starts_at", "ends_at", "title", "speakers", "room"]
+    autocomplete_fields = ["speakers"]
+
+
+@admin.register(Speaker)
+class SpeakerAdmin(admin.ModelAdmin):
+    """Speakers of conferences and other events; a photo needs its alt text."""
+
+    list_display = ["name", "title", "organisation", "has_photo"]
+    search_fields = ["name", "organisation"]
+    fields = ["name", "title", "organisation", "bio", "photo", "photo_alt"]
+
+    @admin.display(description=gettext_lazy("photo"), boolean=True)
+    def has_photo(self, obj):
+        return bool(obj.photo)
+
+
 @admin.register(Session)
 class SessionAdmin(admin.ModelAdmin):
     formfield_overrides = HTTPS_LINKS
@@ -91,7 +114,7 @@ class SessionAdmin(admin.ModelAdmin):
     list_select_related = ["programme", "venue"]
     autocomplete_fields = ["venue"]
     filter_horizontal = ["themes"]
-    inlines = [MaterialInline]
+    inlines = [TalkInline, MaterialInline]
 
     def get_queryset(self, request):
         return (

@@ -24,7 +24,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event, vCalAddress
 
+from familiestotte.formatting import clock, weekday_day
+
 from .models import Session
+from .talks import Talk, talks_by_day
 
 OSLO = ZoneInfo("Europe/Oslo")
 PRODID = "-//Familiestøtte//Familiestøtte-portalen//NB"
@@ -66,13 +69,37 @@ def session_event(session: Session, *, url: str, status: str | None = None) -> E
     event.add("dtend", _oslo(session.ends_at))
     event.add("summary", session.full_title)
     event.add("location", _location(session))
-    description = [session.description.strip(), url]
+    description = [session.description.strip(), talks_text(_talks(session)), url]
     if session.online_url:
         description.append(_("Online link: %(url)s") % {"url": session.online_url})
     event.add("description", "\n\n".join(part for part in description if part))
     event.add("url", url)
     event.add("status", "CANCELLED" if session.is_cancelled else (status or "CONFIRMED"))
     return event
+
+
+def _talks(session: Session) -> list[Talk]:
+    """The talks prefetched by programme.selectors.talks_prefetch; none otherwise (the
+    personal feed does not load them, so it asks nothing per session)."""
+    return getattr(session, "programme_talks", [])
+
+
+def talks_text(talks: list[Talk]) -> str:
+    """The programme for DESCRIPTION, by day: «09.30–10.15 Title – Speaker (Room)»."""
+    if not talks:
+        return ""
+    lines = [_("Programme")]
+    for talk_day in talks_by_day(talks):
+        lines.append("")
+        lines.append(weekday_day(talk_day.talks[0].starts_at).capitalize())
+        for talk in talk_day.talks:
+            line = f"{clock(talk.starts_at)}–{clock(talk.ends_at)} {talk.title}"
+            if names := talk.speaker_names:
+                line += f" – {names}"
+            if talk.room:
+                line += f" ({talk.room})"
+            lines.append(line)
+    return "\n".join(lines)
 
 
 def to_bytes(calendar: Calendar) -> bytes:

@@ -178,6 +178,7 @@ class Session(models.Model):
         SERVICE_WORKERS = "service_workers", _("Service workers")
         LEADERS = "leaders", _("Leaders")
         ALL = "all", _("Service workers and leaders")
+        OPEN = "open", _("Open to everyone, also from outside the programme")
 
     programme = models.ForeignKey(
         Programme, on_delete=models.CASCADE, related_name="sessions", verbose_name=_("programme")
@@ -222,6 +223,8 @@ class Session(models.Model):
     )
 
     objects = SessionQuerySet.as_manager()
+
+    programme_talks: list  # in time order, where programme.selectors.talks_prefetch set it
 
     class Meta:
         ordering = ["starts_at", "pk"]
@@ -310,7 +313,10 @@ class Session(models.Model):
         return max(self.capacity - confirmed, 0)
 
     def is_open_to(self, role: str) -> bool:
-        """Leaders may come to anything; service workers not to leader gatherings."""
+        """Leaders may come to anything; service workers not to leader gatherings;
+        anyone, guests too, to an open event."""
+        if self.audience == self.Audience.OPEN:
+            return bool(role)
         if self.audience == self.Audience.LEADERS:
             return role == "leader"
         return role in {"service_worker", "leader"}
@@ -395,50 +401,7 @@ class Material(models.Model):
         return kind is not None and kind.inline
 
 
-class ArticleQuerySet(models.QuerySet):
-    def published(self):
-        return self.filter(published_at__lte=timezone.now())
-
-
-class Article(models.Model):
-    """News published by the coordinators, e.g. before a conference."""
-
-    title = models.CharField(_("title"), max_length=200)
-    slug = models.SlugField(_("slug"), unique=True)
-    author = models.CharField(_("author"), max_length=200, blank=True)
-    summary = models.TextField(_("summary"), blank=True)
-    body = models.TextField(_("body"))
-    published_at = models.DateTimeField(_("published at"), default=timezone.now)
-    programme = models.ForeignKey(
-        Programme,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="articles",
-        verbose_name=_("programme"),
-    )
-    event = models.ForeignKey(
-        "Session",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="articles",
-        verbose_name=_("event"),
-        help_text=_(
-            "The conference or session the article is about; its page then shows the date, "
-            "the seats left and a link to register."
-        ),
-    )
-
-    objects = ArticleQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["-published_at"]
-        verbose_name = _("article")
-        verbose_name_plural = _("articles")
-
-    def __str__(self):
-        return self.title
-
-    def get_absolute_url(self) -> str:
-        return reverse("programme:article", kwargs={"slug": self.slug})
+# The news and the event programme's models live in their own modules; imported here for
+# Django to find them and for `from programme.models import Article`.
+from .news import Article  # noqa: E402, F401
+from .talks import Speaker, Talk  # noqa: E402, F401

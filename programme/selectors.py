@@ -4,10 +4,11 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Prefetch, Q, prefetch_related_objects
 from django.utils.translation import gettext_lazy as _
 
 from .models import Article, Programme, Session, Theme
+from .talks import Talk
 
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
@@ -123,12 +124,41 @@ def session_for_page(pk: int) -> Session:
             "themes",
             "materials",
             Prefetch("articles", Article.objects.published(), to_attr="published_articles"),
+            talks_prefetch(),
         )
         .with_seat_counts()
         .get(pk=pk, programme__is_published=True)
     )
     set_kind_total(session)
     return session
+
+
+def talks_prefetch() -> Prefetch:
+    """A session's talks in time order with their speakers: two queries for any number
+    of sessions and talks (session.programme_talks)."""
+    return Prefetch(
+        "talks",
+        Talk.objects.order_by("starts_at", "pk").prefetch_related("speakers"),
+        to_attr="programme_talks",
+    )
+
+
+def session_for_calendar(pk: int) -> Session:
+    """One session of a published programme for its .ics, with its talks."""
+    session = (
+        Session.objects.select_related("programme", "venue")
+        .prefetch_related(talks_prefetch())
+        .get(pk=pk, programme__is_published=True)
+    )
+    set_kind_total(session)
+    return session
+
+
+def calendar_sessions(programme: Programme) -> list[Session]:
+    """The programme's feed: every session as programme_sessions, with its talks."""
+    sessions = programme_sessions(programme)
+    prefetch_related_objects(sessions, talks_prefetch())
+    return sessions
 
 
 def event_for_article(article) -> Session | None:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import feeds, views
 
 app_name = "programme"
 
@@ -11,5 +11,7 @@ urlpatterns = [
     path("samlinger/<int:pk>/", views.session_page, name="session"),
     path("samlinger/<int:pk>/kalender.ics", views.session_ics, name="session_ics"),
     path("nyheter/", views.ArticleListView.as_view(), name="articles"),
+    # Before the articles' own addresses, which would take «feed» for a slug.
+    path("nyheter/feed/", feeds.LatestArticlesFeed(), name="article_feed"),
     path("nyheter/<slug:slug>/", views.ArticleDetailView.as_view(), name="article"),
 ]

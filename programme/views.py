@@ -4,6 +4,7 @@ from django.views.generic import DetailView, ListView
 
 from . import calendar, selectors
 from .models import Article, Programme, Session
+from .talks import speakers_of, talks_by_day
 
 
 def programme_page(request, slug=None):
@@ -27,7 +28,7 @@ def programme_calendar(request, slug):
     programme = get_object_or_404(Programme.objects.published(), slug=slug)
     body = calendar.programme_calendar(
         programme,
-        selectors.programme_sessions(programme),
+        selectors.calendar_sessions(programme),
         url_for=lambda session: request.build_absolute_uri(session.get_absolute_url()),
     )
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
@@ -37,10 +38,10 @@ def programme_calendar(request, slug):
 
 def session_ics(request, pk):
     """One session as an .ics file to open in a calendar program."""
-    session = get_object_or_404(
-        Session.objects.select_related("programme", "venue"), pk=pk, programme__is_published=True
-    )
-    selectors.set_kind_total(session)
+    try:
+        session = selectors.session_for_calendar(pk)
+    except Session.DoesNotExist as exc:
+        raise Http404 from exc
     body = calendar.session_calendar(
         session, url=request.build_absolute_uri(session.get_absolute_url())
     )
@@ -58,7 +59,12 @@ def session_page(request, pk):
         session = selectors.session_for_page(pk)
     except Session.DoesNotExist as exc:
         raise Http404 from exc
-    return render(request, "programme/session_detail.html", {"session": session})
+    context = {
+        "session": session,
+        "talk_days": talks_by_day(session.programme_talks),
+        "speakers": speakers_of(session.programme_talks),
+    }
+    return render(request, "programme/session_detail.html", context)
 
 
 class ArticleListView(ListView):

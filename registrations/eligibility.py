@@ -38,13 +38,19 @@ def refusal_reason(
             "deadline": when(session.registration_deadline)
         }
     if not force and not session.is_open_to(participant.role):
-        return audience_refusal(session)
+        return audience_refusal(session, role=participant.role)
     if not force and (refusal := supervision_refusal(participant=participant, session=session)):
         return refusal
     return None
 
 
-def audience_refusal(session: Session) -> str:
+def audience_refusal(session: Session, *, role: str = "") -> str:
+    if role == Participant.Role.GUEST:
+        return _(
+            "Guests from outside the participating organisations register for open events "
+            "only. Training days and gatherings are for the staff of the participating "
+            "organisations."
+        )
     if session.audience == Session.Audience.LEADERS:
         return _("This session is only open to leaders.")
     return _("This session is only open to service workers and leaders.")

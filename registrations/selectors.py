@@ -14,6 +14,7 @@ from django.db.models import (
     Q,
     QuerySet,
     Subquery,
+    prefetch_related_objects,
 )
 from django.db.models.functions import Coalesce
 from django.utils import timezone
@@ -21,7 +22,7 @@ from django.utils import timezone
 from participants.models import Enrolment, Organisation, Participant, Registration
 from participants.selectors import staff_of
 from programme.models import Programme, Session
-from programme.selectors import set_kind_totals
+from programme.selectors import set_kind_totals, talks_prefetch
 
 if TYPE_CHECKING:
     from django_stubs_ext import WithAnnotations
@@ -165,7 +166,8 @@ def next_registrations_of(participant: Participant, *, limit: int) -> list[Regis
 
 def live_registrations_of(participant: Participant) -> list[RegistrationWithTotal]:
     """The person's confirmed and waitlisted registrations by session start, for the
-    calendar feed: with session, venue and the «n av N» total, in one query."""
+    calendar feed: with session, venue and the «n av N» total in one query, and the
+    sessions' talks (one query, and one for their speakers when there are talks)."""
     registrations = list(
         Registration.objects.live()
         .filter(participant=participant)
@@ -175,6 +177,7 @@ def live_registrations_of(participant: Participant) -> list[RegistrationWithTota
     )
     for registration in registrations:
         registration.session.kind_total = registration.session_kind_total
+    prefetch_related_objects([r.session for r in registrations], talks_prefetch())
     return registrations
 
 

@@ -11,6 +11,7 @@ from . import factories
 # Fixtures more than one app's tests use; each folder's own stay beside its tests.
 pytest_plugins = [
     "tests.fixtures.attendance",
+    "tests.fixtures.events",
     "tests.fixtures.materials",
     "tests.fixtures.resourcegroups",
     "tests.fixtures.sessions",
@@ -51,6 +52,12 @@ def other_service_worker(other_organisation):
 @pytest.fixture
 def other_leader(other_organisation):
     return factories.LeaderFactory(organisation=other_organisation, full_name="Anne Annenleder")
+
+
+@pytest.fixture
+def guest(db):
+    """From outside the participating organisations: open events only."""
+    return factories.GuestFactory()
 
 
 @pytest.fixture

@@ -18,6 +18,7 @@ from programme.models import (
     Theme,
     Venue,
 )
+from programme.talks import Speaker, Talk
 
 PASSWORD = "correct-horse-battery-staple"
 
@@ -100,6 +101,14 @@ class SupervisorFactory(ParticipantFactory):
     organisation = None
     role = Participant.Role.SUPERVISOR
     job_title = "Familieterapeut"
+
+
+class GuestFactory(ParticipantFactory):
+    organisation = None
+    employer_name = "Pårørendesenteret"
+    role = Participant.Role.GUEST
+    job_title = "Erfaringskonsulent"
+    membership_confirmed_at = None
 
 
 class CoordinatorFactory(ParticipantFactory):
@@ -203,6 +212,35 @@ class ArticleFactory(factory.django.DjangoModelFactory):
     summary = "Kort om saken."
     body = "Hele saken."
     published_at = factory.LazyFunction(lambda: timezone.now() - dt.timedelta(days=1))
+
+
+class SpeakerFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Speaker
+
+    name = factory.Sequence(lambda n: f"Foredragsholder {n}")
+    title = "Psykologspesialist"
+    organisation = "Pårørendesenteret"
+    bio = "Har arbeidet med pårørende i mange år."
+
+
+class TalkFactory(factory.django.DjangoModelFactory):
+    """A half-hour talk at the start of its session, by one new speaker."""
+
+    class Meta:
+        model = Talk
+        skip_postgeneration_save = True
+
+    session = factory.SubFactory(EventFactory)
+    starts_at = factory.LazyAttribute(lambda o: o.session.starts_at)
+    ends_at = factory.LazyAttribute(lambda o: o.starts_at + dt.timedelta(minutes=30))
+    title = factory.Sequence(lambda n: f"Innlegg {n}")
+    room = "Storsalen"
+
+    @factory.post_generation
+    def speakers(self, create, extracted, **kwargs):
+        if create:
+            self.speakers.set(extracted if extracted is not None else [SpeakerFactory()])
 
 
 class EnrolmentFactory(factory.django.DjangoModelFactory):

@@ -22,7 +22,7 @@ def registration_panel(context: Context, session: Session) -> dict[str, object]:
     if participant is not None:
         registration = selectors.live_registration(participant=participant, session=session)
         if not session.is_open_to(participant.role):
-            refusal = audience_refusal(session)
+            refusal = audience_refusal(session, role=participant.role)
         elif registration is None:
             refusal = supervision_refusal(participant=participant, session=session)
     return {

@@ -4,10 +4,12 @@ import pytest
 from django.apps import apps
 from django.contrib.auth import authenticate
 from django.core.management import call_command
+from django.utils import timezone
 
 from demo import data as demo
 from participants.models import Organisation, Participant
 from programme.models import Article, ContactPerson, Goal, Programme, Session, Theme
+from programme.talks import Speaker
 from resourcegroups.models import SupervisionGroup
 
 
@@ -45,7 +47,7 @@ def test_it_loads_the_two_day_conference_the_news_article_announces():
     call_command("load_demo", verbosity=0)
     conference = Session.objects.get(kind=Session.Kind.EVENT)
     assert conference.title.startswith("Pårørendekonferansen")
-    assert conference.audience == Session.Audience.ALL
+    assert conference.audience == Session.Audience.OPEN
     assert (conference.ends_at.date() - conference.starts_at.date()).days == 1
     assert Article.objects.get().event == conference
 
@@ -99,3 +101,39 @@ def test_it_puts_the_demo_worker_in_a_supervision_group_led_by_the_demo_supervis
     assert [m.user.email for m in group.members.all()] == ["tjenesteutover@example.no"]
     assert group.meetings.count() == 2
     assert {s.kind for s in group.meetings.all()} == {Session.Kind.SUPERVISION}
+
+
+@pytest.mark.django_db
+def test_it_gives_the_conference_the_interviews_speaker_and_two_days_of_talks():
+    call_command("load_demo", verbosity=0)
+    conference = Session.objects.get(kind=Session.Kind.EVENT)
+    talks = list(conference.talks.all())
+    days = {timezone.localdate(talk.starts_at) for talk in talks}
+    assert days == {
+        timezone.localdate(conference.starts_at),
+        timezone.localdate(conference.ends_at),
+    }
+    assert all(conference.starts_at <= t.starts_at < t.ends_at <= conference.ends_at for t in talks)
+    hilde = Speaker.objects.get(name="Hilde Hem")
+    assert hilde.organisation == "Nasjonalt senter for erfaringskompetanse innen psykisk helse"
+    assert hilde.talks.filter(session=conference).exists()
+    for talk in talks:
+        talk.full_clean()
+
+
+@pytest.mark.django_db
+def test_it_opens_a_conference_loaded_before_it_was_open_to_everyone():
+    call_command("load_demo", verbosity=0)
+    Session.objects.filter(kind=Session.Kind.EVENT).update(audience=Session.Audience.ALL)
+    call_command("load_demo", verbosity=0)
+    assert Session.objects.get(kind=Session.Kind.EVENT).audience == Session.Audience.OPEN
+
+
+@pytest.mark.django_db
+def test_it_registers_the_demo_guest_for_the_conference_and_nothing_else():
+    call_command("load_demo", verbosity=0)
+    guest = Participant.objects.get(user__email="gjest@example.no")
+    assert guest.role == Participant.Role.GUEST
+    assert guest.organisation is None and guest.employer_name
+    assert guest.profile_is_complete()
+    assert [r.session.kind for r in guest.registrations.all()] == [Session.Kind.EVENT]

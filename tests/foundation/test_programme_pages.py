@@ -159,15 +159,16 @@ def test_it_reads_a_session_page_in_a_fixed_number_of_queries(
 ):
     url = third_training_day.get_absolute_url()
     # 1 session with programme, venue and seat counts, 2 themes, 3 materials,
-    # 4 news about it, 5 how many numbered sessions of its kind
-    with assert_queries(5):
+    # 4 news about it, 5 its talks (none, so no speakers asked for), 6 how many numbered
+    # sessions of its kind
+    with assert_queries(6):
         client.get(url)
     factories.RegistrationFactory.create_batch(30, session=third_training_day)
     third_training_day.themes.add(
         *factories.ThemeFactory.create_batch(9, programme=third_training_day.programme)
     )
     factories.ArticleFactory.create_batch(10, event=third_training_day)
-    with assert_queries(5):
+    with assert_queries(6):
         response = client.get(url)
     assert "Ledige plasser 7 av 40" in text_of(response.content.decode())
 

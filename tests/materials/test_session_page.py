@@ -61,10 +61,11 @@ def test_it_costs_a_confirmed_participant_one_query_for_the_materials(
 ):
     factories.RegistrationFactory(session=session, participant=service_worker)
     url = session.get_absolute_url()
-    with assert_queries(5):  # a visitor: the page's reads alone, none for the materials
+    with assert_queries(6):  # a visitor: the page's reads alone, none for the materials
         client.get(url)
     signed_in = login(service_worker)
-    # the session row and the user with the participant (2), the page's reads (5), one
-    # for the materials (a confirmed registration for this session), the registration panel
-    with assert_queries(9):
+    # the session row and the user with the participant (2), the page's reads (6, with its
+    # talks), one for the materials (a confirmed registration for this session), the
+    # registration panel
+    with assert_queries(10):
         signed_in.get(url)

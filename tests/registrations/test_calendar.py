@@ -93,11 +93,13 @@ def test_it_pins_the_queries_of_the_feed(client, service_worker, programme, asse
             services.register(participant=service_worker, session=session)
 
     add([1])
-    with assert_queries(2):  # 1 the person by token, 2 their live registrations with «n av N»
+    # 1 the person by token, 2 their live registrations with «n av N», 3 the sessions' talks
+    # (none here, so no speakers asked for)
+    with assert_queries(3):
         events = parse(client.get(feed_url(service_worker))).walk("VEVENT")
     assert str(events[0]["SUMMARY"]).startswith("Opplæringsdag 1 av 1: ")
     add(range(2, 11))
-    with assert_queries(2):
+    with assert_queries(3):
         events = parse(client.get(feed_url(service_worker))).walk("VEVENT")
     assert len(events) == 10
     assert str(events[0]["SUMMARY"]).startswith("Opplæringsdag 1 av 10: ")
@@ -135,8 +137,8 @@ def test_it_publishes_the_programmes_sessions_as_one_calendar(client, db, assert
     factories.SessionFactory()  # another programme's
     url = reverse("programme:calendar", kwargs={"slug": programme.slug})
 
-    # 1 the programme, 2 its sessions with venues
-    with assert_queries(2):
+    # 1 the programme, 2 its sessions with venues, 3 their talks (none: no speakers asked)
+    with assert_queries(3):
         response = client.get(url)
 
     assert response["Content-Type"] == "text/calendar; charset=utf-8"
@@ -165,3 +167,11 @@ def test_it_links_to_the_programme_calendar_from_the_programme_page(client, db):
     html = client.get(programme.get_absolute_url()).content.decode()
 
     assert reverse("programme:calendar", kwargs={"slug": programme.slug}) in html
+
+
+def test_the_feed_carries_an_events_talks(client, guest, conference_talks, assert_queries):
+    services.register(participant=guest, session=conference_talks[0].session)
+    # 1 the person, 2 the registrations, 3 the talks, 4 their speakers
+    with assert_queries(4):
+        (event,) = parse(client.get(feed_url(guest))).walk("VEVENT")
+    assert "10.00–11.00 Vi lever sammenvevde liv – Hilde Hem (Sal 2)" in str(event["DESCRIPTION"])

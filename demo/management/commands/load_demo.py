@@ -7,6 +7,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
+from demo import conference as demo_conference
 from demo import data as demo
 from demo import plan as demo_plan
 from evaluations import services as evaluations
@@ -39,10 +40,13 @@ class Command(BaseCommand):
                 programme_id=programme.pk, questions=demo.EVALUATION_QUESTIONS
             )
             demo_plan.load_plan(programme)
-            self.load_article(programme, self.load_conference(programme))
+            conference = self.load_conference(programme)
+            demo_conference.load_talks(conference)
+            self.load_article(programme, conference)
             if settings.DEMO_MODE:
                 people = self.load_users(organisations)
                 self.load_demo_work(programme, people)
+                demo_conference.register_guest(conference, people[demo_conference.GUEST_EMAIL])
             else:
                 self.stdout.write("DEMO_MODE is off: no demo users created.")
         self.stdout.write(self.style.SUCCESS(f"Demo programme «{programme.name}» is loaded."))
@@ -190,9 +194,12 @@ class Command(BaseCommand):
                 "venue": venue,
                 "capacity": demo.CONFERENCE["capacity"],
                 "registration_deadline": demo.at(monday - dt.timedelta(days=14), 12),
-                "audience": Session.Audience.ALL,
+                "audience": Session.Audience.OPEN,
             },
         )
+        if conference.audience == Session.Audience.ALL:  # loaded before it was open to all
+            conference.audience = Session.Audience.OPEN
+            conference.save(update_fields=["audience"])
         return conference
 
     def load_article(self, programme: Programme, conference: Session) -> None:
@@ -243,6 +250,7 @@ class Command(BaseCommand):
                     "full_name": full_name,
                     "phone": "40000010",
                     "organisation": organisations.get(org_name),
+                    "employer_name": demo.DEMO_EMPLOYERS.get(email, ""),
                     "role": role,
                     "leader_confirmed": role == "leader",
                     "membership_confirmed_at": timezone.now() if org_name else None,
