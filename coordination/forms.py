@@ -74,6 +74,7 @@ class AddParticipantForm(forms.Form):
         live = Registration.objects.live().filter(participant=OuterRef("pk"), session=session)
         eligible = (
             Participant.objects.select_related("user", "organisation")
+            .filter(anonymised_at__isnull=True)  # the stand-ins of deleted people
             .exclude(Exists(live))
             .order_by("full_name", "pk")
         )
