@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from certificates.models import Certificate
 from notifications.models import Email
-from participants.models import Participant, Registration, RegistrationEvent
+from participants.models import Participant, Registration
 from privacy import services
 from resourcegroups.models import (
     Meeting,
