@@ -172,7 +172,8 @@ class AttendanceView(SessionMixin, AttendanceFormView):
 
 
 class ExportView(SessionMixin, View):
-    """The session's list as a file: CSV (UTF-8 with BOM, `;`) or XLSX."""
+    """The session's list as a file: CSV (UTF-8 with BOM, `;`) or XLSX; with dietary
+    needs only when asked for (`?dietary=1`)."""
 
     http_method_names = ["get", "head"]
     extension = "csv"
@@ -180,11 +181,12 @@ class ExportView(SessionMixin, View):
     def get(self, request, *args, **kwargs):
         session = self.get_session()
         registrations = selectors.everyone(session_list(session))
+        dietary = request.GET.get("dietary") == "1"
         if self.extension == "xlsx":
-            content = exports.to_xlsx(session, registrations)
+            content = exports.to_xlsx(session, registrations, with_dietary_needs=dietary)
             content_type = spreadsheets.XLSX_CONTENT_TYPE
         else:
-            content = exports.to_csv(registrations)
+            content = exports.to_csv(registrations, with_dietary_needs=dietary)
             content_type = spreadsheets.CSV_CONTENT_TYPE
         response = HttpResponse(content, content_type=content_type)
         disposition = content_disposition_header(
