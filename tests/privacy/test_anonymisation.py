@@ -2,6 +2,7 @@
 to an anonymous stand-in (privacy.anonymisation), and nothing stored names the person."""
 
 import pytest
+from django.urls import reverse
 from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.db import models
@@ -149,3 +150,17 @@ def test_a_stand_in_is_not_offered_to_a_coordinator_adding_people(history, servi
 
     form = AddParticipantForm(session=session)
     assert not form.participant_field().queryset.filter(anonymised_at__isnull=False).exists()
+
+
+def test_a_coordinator_cannot_certify_a_stand_in(history, service_worker, login, coordinator):
+    programme = history[0].programme
+    services.delete_account(user=service_worker.user)
+    stand_in = Participant.objects.get(anonymised_at__isnull=False)
+    client = login(coordinator)
+
+    for name in ("attendance", "issue"):
+        url = reverse(f"certificates:{name}", args=[programme.slug, stand_in.pk])
+        assert client.get(url).status_code == 404
+    ola = Registration.objects.exclude(participant=stand_in).first().participant
+    url = reverse("certificates:attendance", args=[programme.slug, ola.pk])
+    assert client.get(url).status_code == 200
