@@ -2,11 +2,11 @@
 to an anonymous stand-in (privacy.anonymisation), and nothing stored names the person."""
 
 import pytest
-from django.urls import reverse
 from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.db import models
 from django.db.models import Count, Q
+from django.urls import reverse
 
 from coordination.forms import AddParticipantForm
 from coordination.organisations import overview
