@@ -10,7 +10,9 @@ were, and nothing stored names the person. A new row with a new id, rather than 
 person's row emptied, so that nothing that kept the old ids (a backup, a log line's
 `user_id`) leads to the stand-in's data. One stand-in per deletion holds exactly the
 registrations the person held, so the rule of one live registration per person and
-session holds for it as it did for the person.
+session holds for it as it did for the person. The move changes no session's seat count
+(a registration keeps its status), so it takes no session lock; what is still to come
+was cancelled before, each under its session's lock, as any cancellation is.
 
 Then the person's outbox rows go, and the user: the profile, memberships of resource
 and supervision groups, certificates and allauth's addresses follow by CASCADE; what
