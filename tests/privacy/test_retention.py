@@ -8,6 +8,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
+from demo.schedule import InProcessBeat
 from familiestotte.celery import app
 from familiestotte.models import Heartbeat
 from notifications.dispatch import requeue_failed
@@ -237,6 +238,17 @@ def test_beat_runs_it_nightly_and_it_beats(db):
 
     retention_task.apply(throw=True)
 
+    assert Heartbeat.objects.filter(name="privacy-apply-retention").exists()
+
+
+def test_the_demo_runs_it_in_process_at_its_time(db):
+    beat = InProcessBeat()
+    [job] = [j for j in beat.jobs if j.name == "privacy-apply-retention"]
+    job.last_run_at = app.now() - dt.timedelta(days=2)
+
+    ran, _wait = beat.tick()
+
+    assert "privacy-apply-retention" in ran
     assert Heartbeat.objects.filter(name="privacy-apply-retention").exists()
 
 
