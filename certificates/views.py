@@ -43,8 +43,12 @@ class ParticipantProgrammeMixin(LoginRequiredMixin):
             self.participant = viewer
             programmes = Programme.objects.published()
         elif is_coordinator(request.user):
+            # The stand-in of a deleted person (privacy) is nobody to certify.
             self.participant = get_object_or_404(
-                Participant.objects.select_related("organisation"), pk=participant_pk
+                Participant.objects.select_related("organisation").filter(
+                    anonymised_at__isnull=True
+                ),
+                pk=participant_pk,
             )
             programmes = Programme.objects.all()
         else:

@@ -1,6 +1,11 @@
 """Coordinators' downloads: a session's participant list and the overview of every
 organisation, as CSV and XLSX (familiestotte.spreadsheets, which also guards against
-formula injection)."""
+formula injection).
+
+Dietary needs can be health information (an allergy, coeliac disease): a list carries
+them only when the coordinator asks for them (`?dietary=1`, the checkbox on the
+session's list), for the kitchen; by default the column is left out.
+"""
 
 from collections.abc import Iterable
 
@@ -22,16 +27,9 @@ def made_as_job(session: Session) -> bool:
     return listed > settings.EXPORT_JOB_THRESHOLD
 
 
-def headers() -> list[str]:
-    return [
-        _("Name"),
-        _("Organisation"),
-        _("Role"),
-        _("Email"),
-        _("Phone"),
-        _("Dietary needs"),
-        _("Status"),
-    ]
+def headers(*, with_dietary_needs: bool = False) -> list[str]:
+    dietary = [_("Dietary needs")] if with_dietary_needs else []
+    return [_("Name"), _("Organisation"), _("Role"), _("Email"), _("Phone"), *dietary, _("Status")]
 
 
 def status_text(registration: Registration) -> str:
@@ -41,15 +39,16 @@ def status_text(registration: Registration) -> str:
     return registration.get_status_display()
 
 
-def row(registration: Registration) -> list[str]:
+def row(registration: Registration, *, with_dietary_needs: bool = False) -> list[str]:
     participant = registration.participant
+    dietary = [participant.dietary_needs] if with_dietary_needs else []
     return [
         participant.full_name,
         participant.workplace,
         participant.get_role_display(),
         participant.user.email,
         participant.phone,
-        participant.dietary_needs,
+        *dietary,
         status_text(registration),
     ]
 
@@ -63,17 +62,23 @@ def filename(session: Session, extension: str) -> str:
     return f"{stem}.{extension}"
 
 
-def to_csv(registrations: Iterable[Registration]) -> bytes:
-    return spreadsheets.csv_bytes(headers(), (row(r) for r in registrations))
+def to_csv(registrations: Iterable[Registration], *, with_dietary_needs: bool = False) -> bytes:
+    return spreadsheets.csv_bytes(
+        headers(with_dietary_needs=with_dietary_needs),
+        (row(r, with_dietary_needs=with_dietary_needs) for r in registrations),
+    )
 
 
-def to_xlsx(session: Session, registrations: Iterable[Registration]) -> bytes:
+def to_xlsx(
+    session: Session, registrations: Iterable[Registration], *, with_dietary_needs: bool = False
+) -> bytes:
+    dietary_width = [28] if with_dietary_needs else []
     return spreadsheets.xlsx_bytes(
-        headers(),
-        (row(r) for r in registrations),
+        headers(with_dietary_needs=with_dietary_needs),
+        (row(r, with_dietary_needs=with_dietary_needs) for r in registrations),
         sheet_title=_("Participants"),
         document_title=session.title,
-        widths=[28, 28, 16, 32, 14, 28, 26],
+        widths=[28, 28, 16, 32, 14, *dietary_width, 26],
     )
 
 

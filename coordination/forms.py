@@ -74,6 +74,7 @@ class AddParticipantForm(forms.Form):
         live = Registration.objects.live().filter(participant=OuterRef("pk"), session=session)
         eligible = (
             Participant.objects.select_related("user", "organisation")
+            .filter(anonymised_at__isnull=True)  # the stand-ins of deleted people
             .exclude(Exists(live))
             .order_by("full_name", "pk")
         )
@@ -258,7 +259,10 @@ class TurnDownLeaderForm(forms.Form):
 
     note = forms.CharField(
         label=_("Note to the person (optional)"),
-        help_text=_("Included in the email, e.g. who the organisation's leader is."),
+        help_text=_(
+            "Included in the email, e.g. who the organisation's leader is. Nothing about "
+            "patients or relatives."
+        ),
         required=False,
         max_length=1000,
         widget=forms.Textarea(attrs={"rows": 3}),

@@ -29,7 +29,9 @@ def past_participants(
         attended=True,
     )
     registered = Registration.objects.live().filter(participant=OuterRef("pk"), session=session)
-    people = Participant.objects.filter(Exists(attended)).exclude(Exists(registered))
+    people = Participant.objects.filter(Exists(attended), anonymised_at__isnull=True).exclude(
+        Exists(registered)
+    )
     if organisations:
         people = people.filter(organisation__in=organisations)
     return people.select_related("user", "organisation").order_by("full_name", "pk")

@@ -63,7 +63,9 @@ def message_session(*, session, message: CoordinatorMessage, include_waitlisted:
     statuses = selectors.message_statuses(include_waitlisted)
     with transaction.atomic():
         registrations = list(
-            Registration.objects.filter(session=session, status__in=statuses)
+            Registration.objects.filter(
+                session=session, status__in=statuses, participant__anonymised_at__isnull=True
+            )
             .select_related("participant__user")
             .order_by("pk")
         )

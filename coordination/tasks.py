@@ -31,15 +31,19 @@ def counted(items: list[T], progress: Progress) -> Iterator[T]:
 
 
 @job_task("coordination.export_session_list")
-def export_session_list(progress: Progress, *, session_id: int, extension: str) -> None:
-    """The session's list as CSV or XLSX, offered on the job's page."""
+def export_session_list(
+    progress: Progress, *, session_id: int, extension: str, with_dietary_needs: bool = False
+) -> None:
+    """The session's list as CSV or XLSX, offered on the job's page; with dietary needs
+    only when the coordinator asked for them."""
     session = Session.objects.get(pk=session_id)
     registrations: Iterable = counted(selectors.everyone(session_list(session)), progress)
+    dietary = with_dietary_needs
     if extension == "xlsx":
-        content = exports.to_xlsx(session, registrations)
+        content = exports.to_xlsx(session, registrations, with_dietary_needs=dietary)
         content_type = spreadsheets.XLSX_CONTENT_TYPE
     else:
-        content = exports.to_csv(registrations)
+        content = exports.to_csv(registrations, with_dietary_needs=dietary)
         content_type = spreadsheets.CSV_CONTENT_TYPE
     progress.attach_file(exports.filename(session, extension), content, content_type)
 

@@ -15,6 +15,9 @@ RATING_LABELS = [
     (5, _("5 – very good")),
 ]
 MAX_TEXT = 4000
+# Under every free-text answer: the answers are anonymous, but a text can still name
+# someone, and the portal never stores anything about patients or relatives.
+NO_PATIENT_DATA = _("Write nothing about patients or relatives: no names, no health information.")
 
 
 class EvaluationForm(forms.Form):
@@ -44,7 +47,7 @@ class EvaluationForm(forms.Form):
             )
         return forms.CharField(
             label=question.text,
-            help_text=question.help_text,
+            help_text=" ".join(str(text) for text in (question.help_text, NO_PATIENT_DATA) if text),
             widget=forms.Textarea(attrs={"rows": 4}),
             max_length=MAX_TEXT,
             required=question.is_required,

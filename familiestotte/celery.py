@@ -39,6 +39,11 @@ app.conf.beat_schedule = {
         "task": "privacy.tasks.forget_dietary_needs",
         "schedule": crontab(hour=3, minute=30),
     },
+    # After the night's backup (02.00, README «Backups») and the dietary clearing.
+    "privacy-apply-retention": {
+        "task": "privacy.tasks.apply_retention",
+        "schedule": crontab(hour=3, minute=45),
+    },
     # Hourly: invitations after training days and leader gatherings that ended, and the
     # one reminder three days later.
     "evaluations-emails": {

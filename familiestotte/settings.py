@@ -316,6 +316,12 @@ NOTIFICATIONS_REQUEUE_AFTER = envint("NOTIFICATIONS_REQUEUE_AFTER", 600)
 # Rows still 'sending' after this many seconds were interrupted: failed, never resent.
 NOTIFICATIONS_SENDING_TIMEOUT = envint("NOTIFICATIONS_SENDING_TIMEOUT", 900)
 
+# Retention (privacy.retention, nightly by beat): a person with no activity for this many
+# years after their last programme ended is anonymised; an outbox row's subject and
+# bodies are deleted this many days after it was recorded (its status and key stay).
+PRIVACY_INACTIVE_YEARS = envint("PRIVACY_INACTIVE_YEARS", 3)
+PRIVACY_OUTBOX_BODY_DAYS = envint("PRIVACY_OUTBOX_BODY_DAYS", 180)
+
 # Readiness (/helse/klar/, operations): who sees which part is down, and the limits.
 # Only requests made straight to a node from these addresses (or networks) see the
 # parts; through the proxy, or from elsewhere, the answer is the status alone.
@@ -363,5 +369,9 @@ LOGGING = {
     },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
     # runserver's own line per request has the query string; the portal writes its own.
-    "loggers": {"django.server": {"level": "WARNING"}},
+    "loggers": {
+        "django.server": {"level": "WARNING"},
+        # What the privacy jobs did (privacy.retention.record): written at any LOG_LEVEL.
+        "familiestotte.audit": {"level": "INFO"},
+    },
 }

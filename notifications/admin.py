@@ -36,6 +36,7 @@ class EmailAdmin(admin.ModelAdmin):
         "next_attempt_at",
         "sending_started_at",
         "sent_at",
+        "purged_at",
         "subject",
         "body_text",
         "body_html",

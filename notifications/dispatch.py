@@ -163,7 +163,8 @@ def requeue_failed(*, ids: Iterable[int]) -> int:
     with transaction.atomic():
         claimed = list(
             Email.objects.select_for_update()
-            .filter(pk__in=list(ids), status=Email.Status.FAILED)
+            # A row whose content the retention job deleted has nothing left to send.
+            .filter(pk__in=list(ids), status=Email.Status.FAILED, purged_at__isnull=True)
             .values_list("pk", flat=True)
         )
         Email.objects.filter(pk__in=claimed).update(

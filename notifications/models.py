@@ -97,6 +97,10 @@ class Email(models.Model):
     next_attempt_at = models.DateTimeField(_("next attempt at"), null=True, blank=True)
     sending_started_at = models.DateTimeField(_("sending started at"), null=True, blank=True)
     sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
+    # When privacy.retention emptied the subject, the bodies and the details (the
+    # attachments are made from them when sending): the row keeps its key, kind, status
+    # and times, so the email is never made again.
+    purged_at = models.DateTimeField(_("content deleted at"), null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at", "-pk"]

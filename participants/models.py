@@ -146,7 +146,9 @@ class Participant(models.Model):
         max_length=200,
         blank=True,
         help_text=_(
-            "Only what the kitchen needs to know for the sessions. It is deleted 30 days "
+            "Only what the kitchen needs to know for the sessions. An allergy or coeliac "
+            "disease is health information about you: write it only if you want the "
+            "kitchen to know, and only as much as the kitchen needs. It is deleted 30 days "
             "after your last session."
         ),
     )
@@ -159,6 +161,10 @@ class Participant(models.Model):
         _("calendar token"), max_length=64, unique=True, default=new_calendar_token
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    # Set on the stand-in that holds a deleted or anonymised person's registrations
+    # (privacy.anonymisation): no name, no contact details, no way to sign in; it keeps
+    # the organisation and role so that a programme's figures do not change.
+    anonymised_at = models.DateTimeField(_("anonymised at"), null=True, blank=True)
 
     class Meta:
         ordering = ["full_name"]
@@ -188,6 +194,10 @@ class Participant(models.Model):
     def workplace(self) -> str:
         """The organisation's name, or the employer a guest named (select the organisation)."""
         return self.organisation.name if self.organisation else self.employer_name
+
+    @property
+    def is_anonymised(self) -> bool:
+        return self.anonymised_at is not None
 
     @property
     def is_coordinator(self):

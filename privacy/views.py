@@ -2,6 +2,7 @@
 
 import json
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
@@ -12,15 +13,24 @@ from django.utils.translation import gettext as _
 
 from participants.rules import is_coordinator
 
-from . import export, selectors, services
+from . import export, retention, selectors, services
 from .forms import DeleteAccountForm
+
+
+def retention_periods() -> dict[str, int]:
+    """How long things are kept, for the pages that tell people (from settings)."""
+    return {
+        "dietary_days": retention.DIETARY_NEEDS_KEPT_DAYS,
+        "inactive_years": settings.PRIVACY_INACTIVE_YEARS,
+        "outbox_days": settings.PRIVACY_OUTBOX_BODY_DAYS,
+    }
 
 
 @login_required
 def my_data(request):
     """«Mine opplysninger»: everything the portal stores about the signed-in person."""
     data = selectors.personal_data(request.user)
-    return render(request, "privacy/my_data.html", {"data": data})
+    return render(request, "privacy/my_data.html", {"data": data, **retention_periods()})
 
 
 @login_required
@@ -49,4 +59,5 @@ def delete_account(request):
             logout(request)
             messages.success(request, _("Your account is deleted."))
             return redirect("programme:home")
-    return render(request, "privacy/delete_account.html", {"form": form, "refused": refused})
+    context = {"form": form, "refused": refused, **retention_periods()}
+    return render(request, "privacy/delete_account.html", context)

@@ -20,6 +20,8 @@ NO_PATIENT_DATA = _(
     "Do not write anything about patients or relatives here: no names, no health "
     "information, nothing that can identify a person. Write short decisions only."
 )
+# The same warning, short enough to stand under each of many fields.
+NO_PATIENT_DATA_SHORT = _("Nothing about patients or relatives: no names, no health information.")
 
 
 if TYPE_CHECKING:
@@ -179,6 +181,7 @@ class PartnerForm(forms.ModelForm):
     class Meta:
         model = Partner
         fields = ["name", "kind", "description"]
+        help_texts = {"description": NO_PATIENT_DATA_SHORT}
 
 
 class ReportForm(forms.Form):
@@ -189,18 +192,21 @@ class ReportForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
         max_length=4000,
         required=False,
+        help_text=NO_PATIENT_DATA_SHORT,
     )
     next_steps = forms.CharField(
         label=_("What comes next?"),
         widget=forms.Textarea(attrs={"rows": 4}),
         max_length=4000,
         required=False,
+        help_text=NO_PATIENT_DATA_SHORT,
     )
     help_needed = forms.CharField(
         label=_("What help do you need from the programme?"),
         widget=forms.Textarea(attrs={"rows": 3}),
         max_length=4000,
         required=False,
+        help_text=NO_PATIENT_DATA_SHORT,
     )
 
     def __init__(self, *args, goals, report=None, **kwargs):
@@ -230,6 +236,7 @@ class ReportForm(forms.Form):
                 widget=forms.Textarea(attrs={"rows": 2}),
                 max_length=2000,
                 required=False,
+                help_text=NO_PATIENT_DATA_SHORT,
                 initial=assessment.comment if assessment else "",
             )
             self.goal_fields.append((goal, self[progress_name], self[comment_name]))

@@ -211,32 +211,38 @@ class WalkInView(AddParticipantView):
         return HttpResponseRedirect(reverse("coordination:attendance", args=[self.kwargs["pk"]]))
 
 
+def start_export_job(request, session, extension: str, *, dietary: bool):
+    """A long list is made by a worker, as a job of the coordinator's."""
+    return start_job(
+        signed_in_user(request),
+        kind="export",
+        title=_("Participant list: %(session)s") % {"session": session.numbered_title},
+        task=export_session_list,
+        kwargs={"session_id": session.pk, "extension": extension, "with_dietary_needs": dietary},
+    )
+
+
 class ExportView(SessionMixin, View):
-    """The session's list as a file: CSV (UTF-8 with BOM, `;`) or XLSX. A long list
-    (exports.made_as_job) is made by a worker, and the coordinator follows it on the
-    job's page, which offers the file when it is ready."""
+    """The session's list as a file: CSV (UTF-8 with BOM, `;`) or XLSX; with dietary
+    needs only when asked for (`?dietary=1`). A long list (exports.made_as_job) is made
+    by a worker, followed on the job's page, which offers the file when it is ready."""
 
     http_method_names = ["get", "head"]
     extension = "csv"
 
     def get(self, request, *args, **kwargs):
         session = self.get_session()
+        dietary = request.GET.get("dietary") == "1"
         if exports.made_as_job(session):
-            job = start_job(
-                signed_in_user(request),
-                kind="export",
-                title=_("Participant list: %(session)s") % {"session": session.numbered_title},
-                task=export_session_list,
-                kwargs={"session_id": session.pk, "extension": self.extension},
-            )
+            job = start_export_job(request, session, self.extension, dietary=dietary)
             back = urlencode({"tilbake": self.session_url()})
             return HttpResponseRedirect(f"{job.get_absolute_url()}?{back}")
         registrations = selectors.everyone(session_list(session))
         if self.extension == "xlsx":
-            content = exports.to_xlsx(session, registrations)
+            content = exports.to_xlsx(session, registrations, with_dietary_needs=dietary)
             content_type = spreadsheets.XLSX_CONTENT_TYPE
         else:
-            content = exports.to_csv(registrations)
+            content = exports.to_csv(registrations, with_dietary_needs=dietary)
             content_type = spreadsheets.CSV_CONTENT_TYPE
         response = HttpResponse(content, content_type=content_type)
         disposition = content_disposition_header(

@@ -15,7 +15,8 @@ from tests import factories
 
 OSLO = ZoneInfo("Europe/Oslo")
 
-HEADERS = ["Navn", "Kommune eller enhet", "Rolle", "E-post", "Telefon", "Kostbehov", "Status"]
+HEADERS = ["Navn", "Kommune eller enhet", "Rolle", "E-post", "Telefon", "Status"]
+WITH_DIETARY = ["Navn", "Kommune eller enhet", "Rolle", "E-post", "Telefon", "Kostbehov", "Status"]
 
 
 @pytest.fixture
@@ -87,10 +88,12 @@ def xlsx_sheet(response):
 def test_it_exports_csv_with_a_bom_semicolons_and_norwegian_headers(
     login, coordinator, session, registrations
 ):
-    response = login(coordinator).get(reverse("coordination:export_csv", args=[session.pk]))
+    response = login(coordinator).get(
+        reverse("coordination:export_csv", args=[session.pk]), {"dietary": "1"}
+    )
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     rows = csv_rows(response)
-    assert rows[0] == HEADERS
+    assert rows[0] == WITH_DIETARY
     assert rows[1:] == [
         [
             "Åse Ærlig",
@@ -122,10 +125,58 @@ def test_it_exports_csv_with_a_bom_semicolons_and_norwegian_headers(
     ]
 
 
+@pytest.mark.parametrize("name", ["export_csv", "export_xlsx"])
+@pytest.mark.parametrize("query", [{}, {"dietary": ""}, {"dietary": "0"}, {"dietary": "yes"}])
+def test_it_leaves_dietary_needs_out_unless_asked(
+    login, coordinator, session, registrations, name, query
+):
+    response = login(coordinator).get(reverse(f"coordination:{name}", args=[session.pk]), query)
+
+    content = response.content
+    if name == "export_xlsx":
+        rows = list(xlsx_sheet(response).iter_rows(values_only=True))
+        assert list(rows[0]) == HEADERS
+        content = repr(rows).encode()
+    else:
+        assert csv_rows(response)[0] == HEADERS
+    assert b"laktoseallergi" not in content
+
+
+@pytest.mark.parametrize("name", ["export_csv", "export_xlsx"])
+def test_it_includes_dietary_needs_when_asked(login, coordinator, session, registrations, name):
+    response = login(coordinator).get(
+        reverse(f"coordination:{name}", args=[session.pk]), {"dietary": "1"}
+    )
+
+    if name == "export_xlsx":
+        rows = [list(r) for r in xlsx_sheet(response).iter_rows(values_only=True)]
+    else:
+        rows = csv_rows(response)
+    assert rows[0] == WITH_DIETARY
+    assert rows[1][5] == "Glutenfri, laktoseallergi"
+
+
+def test_the_list_offers_dietary_needs_as_a_choice_off_by_default(login, coordinator, session):
+    page = login(coordinator).get(reverse("coordination:session", args=[session.pk]))
+
+    html = page.content.decode()
+    assert 'name="dietary" value="1"' in html
+    assert "checked" not in html.split('id="export-dietary"')[0].rsplit("<input", 1)[1]
+    assert "helseopplysninger" in html
+
+
 def test_it_exports_xlsx_with_the_same_rows(login, coordinator, session, registrations):
     client = login(coordinator)
     csv_response = client.get(reverse("coordination:export_csv", args=[session.pk]))
     response = client.get(reverse("coordination:export_xlsx", args=[session.pk]))
+    dietary_csv = client.get(reverse("coordination:export_csv", args=[session.pk]), {"dietary": 1})
+    dietary_xlsx = client.get(
+        reverse("coordination:export_xlsx", args=[session.pk]), {"dietary": 1}
+    )
+    assert [
+        [cell if cell is not None else "" for cell in row]
+        for row in xlsx_sheet(dietary_xlsx).iter_rows(values_only=True)
+    ] == csv_rows(dietary_csv)
     assert response["Content-Type"] == (
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     )
@@ -149,7 +200,9 @@ def test_it_names_the_files_safely(login, coordinator, session, registrations):
 
 
 def test_it_neutralises_formulas_in_csv(login, coordinator, session, hostile):
-    response = login(coordinator).get(reverse("coordination:export_csv", args=[session.pk]))
+    response = login(coordinator).get(
+        reverse("coordination:export_csv", args=[session.pk]), {"dietary": "1"}
+    )
     [row] = csv_rows(response)[1:]
     assert row[0] == "'" + hostile.participant.full_name
     assert row[1] == "'-2+3"
@@ -160,7 +213,9 @@ def test_it_neutralises_formulas_in_csv(login, coordinator, session, hostile):
 
 
 def test_it_neutralises_formulas_in_xlsx(login, coordinator, session, hostile):
-    response = login(coordinator).get(reverse("coordination:export_xlsx", args=[session.pk]))
+    response = login(coordinator).get(
+        reverse("coordination:export_xlsx", args=[session.pk]), {"dietary": "1"}
+    )
     sheet = xlsx_sheet(response)
     cells = list(sheet.iter_rows(min_row=2))[0]
     assert cells[0].value == "'" + hostile.participant.full_name

@@ -71,12 +71,16 @@ def test_primary_keys_are_random_so_they_carry_no_order(training_day, questions)
     )
 
 
-def test_deleting_the_account_removes_that_they_answered_and_keeps_the_answers(
+def test_deleting_the_account_unlinks_that_they_answered_and_keeps_the_answers(
     training_day, questions, attendee
 ):
     services.submit_evaluation(
         participant=attendee, session=training_day, answers={questions[0]: 2}
     )
     delete_account(user=attendee.user)
-    assert not Respondent.objects.exists()
+    # That somebody answered stays for the response rate, held by the anonymous
+    # stand-in of the deleted person (privacy.anonymisation).
+    [respondent] = Respondent.objects.select_related("participant")
+    assert respondent.participant.is_anonymised
+    assert respondent.participant_id != attendee.pk
     assert list(Answer.objects.values_list("rating", flat=True)) == [2]

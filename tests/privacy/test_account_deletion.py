@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from certificates.models import Certificate
 from notifications.models import Email
-from participants.models import Participant, Registration, RegistrationEvent
+from participants.models import Participant, Registration
 from privacy import services
 from resourcegroups.models import (
     Meeting,
@@ -95,7 +95,9 @@ def test_it_keeps_rows_for_another_recipient_at_a_shared_address(service_worker)
     assert Email.objects.filter(pk=shared.pk).exists()
 
 
-def test_it_deletes_past_attendance_and_certificates(service_worker, programme):
+def test_it_keeps_past_attendance_without_the_person_and_deletes_certificates(
+    service_worker, programme
+):
     past = factories.session_in_days(-30, programme=programme)
     attended = factories.RegistrationFactory(
         participant=service_worker, session=past, attended=True
@@ -104,8 +106,10 @@ def test_it_deletes_past_attendance_and_certificates(service_worker, programme):
 
     services.delete_account(user=service_worker.user)
 
-    assert not Registration.objects.filter(pk=attended.pk).exists()
-    assert not RegistrationEvent.objects.filter(registration_id=attended.pk).exists()
+    attended.refresh_from_db()
+    assert attended.attended is True
+    assert attended.participant.is_anonymised
+    assert attended.participant.organisation == service_worker.organisation
     assert not Certificate.objects.filter(pk=issued.pk).exists()
     assert not Participant.objects.filter(pk=service_worker.pk).exists()
     assert not User.objects.filter(pk=service_worker.user_id).exists()
@@ -164,12 +168,14 @@ def test_it_keeps_the_organisations_routines_offers_and_meetings(leader, program
 PERSONAL = {
     # What is about the person and goes with them; every other relation keeps its row.
     ("participants.Participant", "user"),
+    # Moved to the anonymous stand-in first (privacy.anonymisation); nothing is left.
     ("participants.Registration", "participant"),
     ("resourcegroups.Membership", "participant"),
     ("implementation.MilestoneKeeper", "participant"),  # their right to mark milestones
     ("resourcegroups.SupervisionGroup_members", "participant"),
     ("certificates.Certificate", "participant"),
-    # That they answered an evaluation; what they answered has no person and stays.
+    # That they answered an evaluation, moved to the stand-in first; what they answered
+    # has no person and stays.
     ("evaluations.Respondent", "participant"),
     ("account.EmailAddress", "user"),
     # The exports and messages they asked for (kept a day), with their files.

@@ -122,6 +122,13 @@ def test_it_tells_people_when_on_the_profile_form(login, person):
 def test_it_says_so_beside_them_on_the_personal_data_page(login, person):
     response = login(person).get(reverse("privacy:my_data"))
 
-    assert 'Glutenfri <span class="text-muted">(slettes 30 dager etter din siste samling)' in (
-        response.content.decode()
+    assert (
+        'Glutenfri <span class="text-muted">(en helseopplysning om deg, slettes 30 dager etter '
+        "din siste samling)" in response.content.decode()
     )
+
+
+def test_the_profile_form_says_they_are_health_information(login, person):
+    response = login(person).get(reverse("participants:profile"))
+
+    assert "En allergi eller cøliaki er en helseopplysning om deg" in response.content.decode()

@@ -174,3 +174,24 @@ def test_it_lists_no_emails_of_an_address_added_but_not_verified(login, service_
     response = login(service_worker).get(reverse("privacy:my_data"))
 
     assert "Kari sin påmelding" not in response.content.decode()
+
+
+def test_the_page_tells_the_retention_periods_from_the_settings(login, settings, service_worker):
+    settings.PRIVACY_INACTIVE_YEARS = 4
+    settings.PRIVACY_OUTBOX_BODY_DAYS = 90
+
+    html = login(service_worker).get(reverse("privacy:my_data")).content.decode()
+
+    assert "Emnet og teksten i hver e-post slettes 90 dager etter" in html
+    assert "en gruppe på 4 år etter at ditt siste kompetanseprogram sluttet" in html
+
+
+def test_the_deletion_page_says_the_registrations_stay_without_the_name(
+    login, settings, service_worker
+):
+    settings.PRIVACY_OUTBOX_BODY_DAYS = 90
+
+    html = login(service_worker).get(reverse("privacy:delete_account")).content.decode()
+
+    assert "anonym deltaker med bare kommunen eller enheten din" in html
+    assert "Innholdet i dem slettes 90 dager etter at de ble laget." in html
