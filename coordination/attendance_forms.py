@@ -39,6 +39,7 @@ class WalkInForm(AddParticipantForm):
             Participant.objects.select_related("user", "organisation")
             .exclude(Exists(seated))
             .exclude(role=Participant.Role.COORDINATOR)
+            .filter(anonymised_at__isnull=True)  # the stand-ins of deleted people
             .order_by("full_name", "pk")
         )
 

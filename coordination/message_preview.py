@@ -49,7 +49,9 @@ def session_recipients(session: Session, *, include_waitlisted: bool) -> list[Pa
     statuses = selectors.message_statuses(include_waitlisted)
     return list(
         Participant.objects.filter(
-            registrations__session=session, registrations__status__in=statuses
+            registrations__session=session,
+            registrations__status__in=statuses,
+            anonymised_at__isnull=True,  # the stand-ins of deleted people
         )
         .select_related("user", "organisation")
         .order_by("full_name", "pk")

@@ -53,6 +53,7 @@ class SupervisionGroupForm(forms.ModelForm):
             Participant.objects.filter(
                 organisation__enrolments__programme=programme,
                 membership_confirmed_at__isnull=False,
+                anonymised_at__isnull=True,
             )
             .exclude(role__in=[Participant.Role.SUPERVISOR, Participant.Role.COORDINATOR])
             .select_related("organisation")
