@@ -376,5 +376,7 @@ STATEMENTS_HOSTING = os.environ.get("STATEMENTS_HOSTING", "")
 STATEMENTS_ACCESSIBILITY_TESTED_ON = os.environ.get("STATEMENTS_ACCESSIBILITY_TESTED_ON", "")
 # Accessibility feedback per client address (allauth's rate format); "" is no limit.
 STATEMENTS_FEEDBACK_RATE = (
-    "" if envbool("DISABLE_RATE_LIMITS", False) else os.environ.get("STATEMENTS_FEEDBACK_RATE", "5/10m/ip")
+    ""
+    if envbool("DISABLE_RATE_LIMITS", False)
+    else os.environ.get("STATEMENTS_FEEDBACK_RATE", "5/10m/ip")
 )

@@ -2,8 +2,8 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from .leadership import AlreadyDecided, confirm_leader
-from .municipalities import describe
 from .models import Enrolment, Organisation, Participant
+from .municipalities import describe
 from .selectors import leaders_waiting
 
 

@@ -54,13 +54,18 @@ def retention() -> Retention:
 def operator() -> Operator:
     return Operator(
         controller=getattr(settings, "STATEMENTS_CONTROLLER", None) or DEFAULT_CONTROLLER,
-        partner=getattr(settings, "STATEMENTS_CONTROLLER_PARTNER", None) or DEFAULT_CONTROLLER_PARTNER,
+        partner=getattr(settings, "STATEMENTS_CONTROLLER_PARTNER", None)
+        or DEFAULT_CONTROLLER_PARTNER,
         dpo_contact=getattr(settings, "STATEMENTS_DPO_CONTACT", None) or DEFAULT_DPO_CONTACT,
-        email_processor=getattr(settings, "STATEMENTS_EMAIL_PROCESSOR", None) or DEFAULT_EMAIL_PROCESSOR,
+        email_processor=getattr(settings, "STATEMENTS_EMAIL_PROCESSOR", None)
+        or DEFAULT_EMAIL_PROCESSOR,
         hosting=getattr(settings, "STATEMENTS_HOSTING", None) or DEFAULT_HOSTING,
     )
 
 
 def accessibility_tested_on() -> dt.date:
-    value = getattr(settings, "STATEMENTS_ACCESSIBILITY_TESTED_ON", None) or DEFAULT_ACCESSIBILITY_TESTED_ON
+    value = (
+        getattr(settings, "STATEMENTS_ACCESSIBILITY_TESTED_ON", None)
+        or DEFAULT_ACCESSIBILITY_TESTED_ON
+    )
     return dt.date.fromisoformat(value)

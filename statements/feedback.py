@@ -39,9 +39,7 @@ def may_send(request: HttpRequest) -> bool:
     rate = getattr(settings, "STATEMENTS_FEEDBACK_RATE", DEFAULT_RATE)
     if not rate:
         return True
-    usage = ratelimit.consume(
-        request, app="statements", action=ACTION, config={ACTION: rate}
-    )
+    usage = ratelimit.consume(request, app="statements", action=ACTION, config={ACTION: rate})
     return usage is not None
 
 

@@ -90,7 +90,7 @@ def test_it_thanks_a_robot_that_fills_the_honeypot_and_sends_nothing(client, coo
 
 def test_the_honeypot_is_hidden_from_people(client, db):
     page = client.get(URL).content.decode()
-    assert '<div hidden>' in page.split('name="website"')[0][-400:]
+    assert "<div hidden>" in page.split('name="website"')[0][-400:]
 
 
 @override_settings(STATEMENTS_FEEDBACK_RATE="2/10m/ip")

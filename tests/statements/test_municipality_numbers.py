@@ -53,9 +53,7 @@ def test_it_knows_the_numbers_of_2020_to_2023_and_those_since_2024(code, name):
 def test_the_data_has_every_municipality_of_2024_and_of_2020_to_2023():
     rows = municipalities().values()
     current = [m for m in rows if m.valid_to is None]
-    in_2020 = [
-        m for m in rows if m.valid_from is not None and m.valid_from.year == 2020
-    ]
+    in_2020 = [m for m in rows if m.valid_from is not None and m.valid_from.year == 2020]
     assert len(current) == 357
     assert len(in_2020) == 356
 

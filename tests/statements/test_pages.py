@@ -98,6 +98,6 @@ def test_the_footer_links_both_statements_when_signed_in(login, service_worker):
 
 def test_the_sign_up_form_links_both_statements(client, db):
     page = client.get(reverse("account_signup")).content.decode()
-    main = page.split('<main')[1].split("</main>")[0]
+    main = page.split("<main")[1].split("</main>")[0]
     assert 'href="/personvern/">personvernerklæringen</a>' in main
     assert 'href="/tilgjengelighet/">tilgjengelighetserklæringen</a>' in main
