@@ -1,14 +1,16 @@
 """allauth's own texts that its Bokmål catalog gets wrong, listed here so that the project
 catalog (locale/, first in LOCALE_PATHS) extracts them and gives the right Norwegian:
-«å» before «tilbakestille», «Glemt passordet?», «ennå», «e-posten», no stiff «vennligst»,
-and the confirmation email naming a person (ACCOUNT_USER_DISPLAY), not the generated
-username. Each msgid must be allauth's exactly; tests/statements/test_wording.py renders
-the pages and emails and fails on what reads wrong."""
+«å» before «tilbakestille», «Glemt passordet?», «ennå», «e-posten», «Endre passord», no
+stiff «vennligst», and the confirmation email naming a person (ACCOUNT_USER_DISPLAY), not
+the generated username. Each msgid must be allauth's exactly;
+tests/statements/test_wording.py renders the pages and emails and fails on what reads
+wrong."""
 
 from django.utils.translation import gettext_noop
 
 ALLAUTH_TEXTS = [
     gettext_noop("Forgot your password?"),
+    gettext_noop("Change Password"),
     gettext_noop(
         "You're receiving this email because user %(user_display)s has given your email "
         "address to register an account on %(site_domain)s."

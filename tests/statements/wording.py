@@ -14,6 +14,7 @@ MISSPELLINGS = {
     r"veiledningsgruppa Veiledningsgruppe": "the noun twice",
     r"meld deg av på Min side": "cancelling is under «Mine påmeldinger»",
     r"Vennligst": "plain Norwegian asks without «vennligst»",
+    r"Endre Passord|Tilbakestill Passord": "no capital letter inside a Norwegian title",
 }
 ENGLISH = [
     r"\bPassword\b",
