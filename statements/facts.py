@@ -69,3 +69,8 @@ def accessibility_tested_on() -> dt.date:
         or DEFAULT_ACCESSIBILITY_TESTED_ON
     )
     return dt.date.fromisoformat(value)
+
+
+def site_url() -> str:
+    """The address the accessibility statement covers (SITE_URL)."""
+    return str(settings.SITE_URL).rstrip("/") + "/"

@@ -4,6 +4,7 @@ client behind the TLS proxy as the log-in limits do)."""
 
 from __future__ import annotations
 
+import logging
 import uuid
 
 from allauth.core.internal import ratelimit
@@ -18,6 +19,8 @@ from django.utils.translation import gettext as _
 from notifications.models import Email
 from notifications.outbox import queue_email
 from participants.models import Participant
+
+logger = logging.getLogger(__name__)
 
 DEFAULT_RATE = "5/10m/ip"
 ACTION = "accessibility_feedback"
@@ -66,4 +69,6 @@ def send_feedback(*, name: str, email: str, page: str, description: str) -> int:
                 },
             )
             sent += 1
+    if not sent:
+        logger.warning("Accessibility feedback with no coordinator to send it to.")
     return sent

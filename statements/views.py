@@ -34,6 +34,7 @@ def accessibility_statement(request):
         "limited": limited,
         "operator": facts.operator(),
         "tested_on": facts.accessibility_tested_on(),
+        "site_url": facts.site_url(),
     }
     return render(request, "statements/accessibility.html", context, status=429 if limited else 200)
 

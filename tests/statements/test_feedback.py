@@ -108,3 +108,18 @@ def test_the_rate_counts_each_address_apart(client, coordinator):
     for _ in range(2):
         client.post(URL, GOOD, REMOTE_ADDR="10.0.0.1")
     assert client.post(URL, GOOD, REMOTE_ADDR="10.0.0.2").status_code == 302
+
+
+def test_it_warns_in_the_log_when_there_is_no_coordinator(client, db, caplog):
+    with caplog.at_level("WARNING", logger="statements.feedback"):
+        assert client.post(URL, GOOD).status_code == 302
+    assert "no coordinator" in caplog.text
+    assert not Email.objects.exists()
+
+
+def test_it_leaves_out_inactive_coordinators(client, coordinator):
+    gone = factories.CoordinatorFactory(full_name="Gammel Koordinator")
+    gone.user.is_active = False
+    gone.user.save()
+    client.post(URL, GOOD)
+    assert [row.to_email for row in Email.objects.all()] == [coordinator.user.email]

@@ -101,3 +101,11 @@ def test_the_sign_up_form_links_both_statements(client, db):
     main = page.split("<main")[1].split("</main>")[0]
     assert 'href="/personvern/">personvernerklæringen</a>' in main
     assert 'href="/tilgjengelighet/">tilgjengelighetserklæringen</a>' in main
+
+
+@override_settings(SITE_URL="https://familiestotte.example.no")
+def test_the_accessibility_statement_names_the_address_it_covers(client, db):
+    page = client.get("/tilgjengelighet/").content.decode()
+    assert (
+        '<a href="https://familiestotte.example.no/">https://familiestotte.example.no/</a>' in page
+    )
