@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "supervision",
     "reminders",
     "privacy",
+    "statements",
     "coordination",
     "mypage",
     "demo",
@@ -248,6 +249,8 @@ LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "mypage:dashboard"
 # Sign-up rules (participants.adapters); coordinators land on their start page (mypage).
 ACCOUNT_ADAPTER = "mypage.adapters.AccountAdapter"
+# allauth names a person by their profile's name or their email, not the generated username.
+ACCOUNT_USER_DISPLAY = "participants.adapters.user_display"
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_UNIQUE_EMAIL = True
@@ -375,3 +378,18 @@ LOGGING = {
         "familiestotte.audit": {"level": "INFO"},
     },
 }
+
+# The privacy and accessibility statements (statements/facts.py): what is the operator's to
+# fill in. Empty means the default there (Sykehuset Innlandet HF, its own servers and mail).
+STATEMENTS_CONTROLLER = os.environ.get("STATEMENTS_CONTROLLER", "")
+STATEMENTS_CONTROLLER_PARTNER = os.environ.get("STATEMENTS_CONTROLLER_PARTNER", "")
+STATEMENTS_DPO_CONTACT = os.environ.get("STATEMENTS_DPO_CONTACT", "")
+STATEMENTS_EMAIL_PROCESSOR = os.environ.get("STATEMENTS_EMAIL_PROCESSOR", "")
+STATEMENTS_HOSTING = os.environ.get("STATEMENTS_HOSTING", "")
+STATEMENTS_ACCESSIBILITY_TESTED_ON = os.environ.get("STATEMENTS_ACCESSIBILITY_TESTED_ON", "")
+# Accessibility feedback per client address (allauth's rate format); "" is no limit.
+STATEMENTS_FEEDBACK_RATE = (
+    ""
+    if envbool("DISABLE_RATE_LIMITS", False)
+    else os.environ.get("STATEMENTS_FEEDBACK_RATE", "5/10m/ip")
+)

@@ -30,6 +30,7 @@ urlpatterns = [
     path("", include("mypage.urls")),
     path("", include("participants.urls")),
     path("", include("privacy.urls")),
+    path("", include("statements.urls")),
     path("", include("registrations.urls")),
     path("", include("coordination.urls")),
     path("", include("supervision.urls")),

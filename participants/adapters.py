@@ -24,3 +24,13 @@ class AccountAdapter(DefaultAccountAdapter):
                 code="too_long",
             )
         return email
+
+
+def user_display(user: User) -> str:
+    """How allauth names a person in its pages and emails (ACCOUNT_USER_DISPLAY): their
+    name from the profile, else their email address, never the username allauth made up
+    from the address (e.g. «nina.nyansatt»)."""
+    participant = getattr(user, "participant", None)  # no profile yet at sign-up
+    if participant is not None and participant.full_name:
+        return str(participant.full_name)
+    return str(user.email)

@@ -3,14 +3,28 @@ from django.utils.translation import gettext_lazy as _
 
 from .leadership import AlreadyDecided, confirm_leader
 from .models import Enrolment, Organisation, Participant
+from .municipalities import describe
 from .selectors import leaders_waiting
 
 
 @admin.register(Organisation)
 class OrganisationAdmin(admin.ModelAdmin):
-    list_display = ["name", "kind", "region", "municipality_number", "organisation_number"]
+    list_display = [
+        "name",
+        "kind",
+        "region",
+        "municipality_number",
+        "municipality",
+        "organisation_number",
+    ]
     list_filter = ["kind", "region"]
     search_fields = ["name", "municipality_number", "organisation_number"]
+    readonly_fields = ["municipality"]
+
+    @admin.display(description=_("municipality in Statistics Norway's list"))
+    def municipality(self, obj):
+        """The name SSB's classification (KLASS) gives the number, beside the number."""
+        return describe(obj.municipality_number) or "–"
 
 
 @admin.register(Participant)

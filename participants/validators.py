@@ -3,6 +3,8 @@
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from .municipalities import lookup
+
 ORGANISATION_NUMBER_WEIGHTS = (3, 2, 7, 6, 5, 4, 3, 2)
 
 
@@ -41,5 +43,14 @@ def validate_municipality_number(value: str) -> None:
         raise ValidationError(
             _("%(value)s is not a valid municipality number."),
             code="municipality_number_invalid",
+            params={"value": value},
+        )
+    if lookup(value) is None:
+        raise ValidationError(
+            _(
+                "%(value)s is not a municipality number in Statistics Norway's list of "
+                "municipalities (KLASS), neither today's nor an earlier one."
+            ),
+            code="municipality_number_unknown",
             params={"value": value},
         )

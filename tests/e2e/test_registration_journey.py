@@ -96,7 +96,7 @@ def test_min_side_leads_to_the_supervision_group_and_to_all_registrations(
     log_in(person)
     page.goto(page.base_url + "/min-side/")
     assert page.get_by_text("På venteliste nr. 1").is_visible()
-    assert page.get_by_text("Du er med i veiledningsgruppa Veiledningsgruppe Gjøvik").is_visible()
+    assert page.get_by_text("Du er med i Veiledningsgruppe Gjøvik").is_visible()
     assert_accessible(page)
 
     tab_to(page, "Samlinger og medlemmer i Veiledningsgruppe Gjøvik")

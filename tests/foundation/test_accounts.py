@@ -59,7 +59,7 @@ def test_it_sends_a_norwegian_confirmation_email_after_sign_up(client, mailoutbo
     message = mailoutbox[0]
     assert message.to == [EMAIL]
     assert message.subject.startswith("[Familiestøtte] ")
-    assert "bekreft din e-postadresse" in message.subject
+    assert "Bekreft e-postadressen din" in message.subject
     assert "/konto/confirm-email/" in message.body
     assert message.body.startswith("Hei fra Familiestøtte!")
     page = client.get(response["Location"])
@@ -132,11 +132,11 @@ def test_it_resets_a_forgotten_password_through_the_link_in_the_email(
     assert response["Location"] == reverse("account_reset_password_done")
     assert len(mailoutbox) == 1
     assert mailoutbox[0].to == [email]
-    assert "gjenopprettelse av passord" in mailoutbox[0].subject
+    assert "Tilbakestill passordet" in mailoutbox[0].subject
 
     key_page = client.get(link_in(mailoutbox[0]), follow=True)
     assert key_page.status_code == 200
-    assert "Endre Passord" in key_page.content.decode()
+    assert "Endre passord" in key_page.content.decode()
     new_password = "Ny-og-bedre-2027-familie"
     done = client.post(
         key_page.redirect_chain[-1][0] if key_page.redirect_chain else link_in(mailoutbox[0]),
@@ -187,7 +187,7 @@ def test_it_shows_logout_and_password_change_in_the_portal_layout(client, servic
     client.force_login(service_worker.user)
     for url_name, heading in [
         ("account_logout", "Logg ut"),
-        ("account_change_password", "Endre Passord"),
+        ("account_change_password", "Endre passord"),
     ]:
         html = client.get(reverse(url_name)).content.decode()
         assert re.search(rf"<h1[^>]*>\s*{heading}\s*</h1>", html), html

@@ -99,12 +99,12 @@ def test_it_names_the_persons_supervision_group_and_no_other(
     group(programme, None, [other_service_worker], name="Veiledningsgruppe Hamar")
 
     mine = login(service_worker).get(DASHBOARD).content.decode()
-    assert "Du er med i veiledningsgruppa Veiledningsgruppe Gjøvik (Innlandet)." in mine
+    assert "Du er med i Veiledningsgruppe Gjøvik (Innlandet)." in mine
     assert "Veileder: Vera Veileder." in mine
     assert "Hamar" not in mine
 
     led = login(supervisor).get(DASHBOARD).content.decode()
-    assert "Du leder veiledningsgruppa Veiledningsgruppe Gjøvik (Innlandet)." in led
+    assert "Du leder Veiledningsgruppe Gjøvik (Innlandet)." in led
     assert "Hamar" not in led
 
 
@@ -132,4 +132,4 @@ def test_it_pins_the_queries_at_one_and_ten_times_the_data(
     add(9)
     with assert_queries(7):
         page = client.get(DASHBOARD).content.decode()
-    assert page.count("Du er med i veiledningsgruppa") == 10
+    assert page.count("Du er med i Veiledningsgruppe") == 10
