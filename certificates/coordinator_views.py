@@ -3,10 +3,13 @@ to all of them at once, all the PDFs as one ZIP, and withdrawing a certificate.
 
 Signed-in people who are not coordinators get 404, as if the pages were not there."""
 
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.generic import FormView, TemplateView, View
@@ -17,6 +20,7 @@ from programme.models import Programme
 from . import bulk, selectors, services
 from .forms import WithdrawForm
 from .models import Certificate
+from .tasks import start_zip
 
 
 class CoordinatorProgrammeMixin(LoginRequiredMixin):
@@ -63,17 +67,13 @@ class BulkIssueView(CoordinatorProgrammeMixin, View):
 
 
 class ZipView(CoordinatorProgrammeMixin, View):
-    """All valid certificates of the programme as PDFs in one ZIP, made while you wait."""
+    """All valid certificates of the programme as PDFs in one ZIP, made by a worker: the
+    coordinator follows it on the job's page, which offers the file when it is ready."""
 
     def get(self, request, *args, **kwargs):
-        certificates = Certificate.objects.filter(
-            programme=self.programme, withdrawn_at__isnull=True
-        )
-        response = HttpResponse(bulk.zip_certificates(certificates), "application/zip")
-        name = f"kursbevis-{self.programme.slug}.zip"
-        response["Content-Disposition"] = f'attachment; filename="{name}"'
-        response["Cache-Control"] = "private, no-store"
-        return response
+        job = start_zip(request.user, self.programme)
+        back = reverse("certificates:roster", kwargs={"slug": self.programme.slug})
+        return HttpResponseRedirect(f"{job.get_absolute_url()}?{urlencode({'tilbake': back})}")
 
 
 class WithdrawView(CoordinatorProgrammeMixin, FormView):

@@ -7,12 +7,14 @@ import zipfile
 
 import pypdf
 import pytest
+from django.core.files.storage import FileSystemStorage
 from django.urls import reverse
 
 from certificates import bulk, selectors
 from certificates.models import Certificate
 from certificates.services import issue_certificate, withdraw_certificate
 from participants.models import Registration
+from progress.models import Job
 from tests import factories
 
 SAFE_NAME = re.compile(r"^kursbevis-[a-z0-9-]+-[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}\.pdf$")
@@ -158,16 +160,34 @@ def test_it_issues_to_all_from_the_page(coordinator_client, coordinator, program
     assert "Utsted kursbevis til alle" not in response.content.decode()
 
 
-def test_it_downloads_the_zip_from_the_page(coordinator_client, programme, training_days, attend):
+@pytest.fixture
+def job_storage(tmp_path, monkeypatch):
+    storage = FileSystemStorage(location=tmp_path / "private", base_url=None)
+    monkeypatch.setattr(Job._meta.get_field("result"), "storage", storage)
+    return storage
+
+
+def test_the_zip_is_made_as_a_job_and_offered_to_its_owner(
+    coordinator_client,
+    programme,
+    training_days,
+    attend,
+    job_storage,
+    django_capture_on_commit_callbacks,
+):
     person = factories.ParticipantFactory()
     attend(person, training_days[:6])
     certificate = issue_certificate(participant=person, programme=programme)
-    response = coordinator_client.get(reverse("certificates:zip", kwargs={"slug": programme.slug}))
-    assert response["Content-Type"] == "application/zip"
-    assert response["Content-Disposition"] == (
-        f'attachment; filename="kursbevis-{programme.slug}.zip"'
-    )
-    names = zipfile.ZipFile(io.BytesIO(response.content)).namelist()
+    url = reverse("certificates:zip", kwargs={"slug": programme.slug})
+    with django_capture_on_commit_callbacks(execute=True):
+        response = coordinator_client.get(url)
+    job = Job.objects.get()
+    assert response.status_code == 302 and response["Location"].startswith(job.get_absolute_url())
+    assert (job.status, job.done, job.total) == (Job.Status.DONE, 1, 1)
+    download = coordinator_client.get(job.download_url())
+    assert download["Content-Disposition"].startswith('attachment; filename="kursbevis-')
+    content = b"".join(download.streaming_content)
+    names = zipfile.ZipFile(io.BytesIO(content)).namelist()
     assert names == [f"kursbevis-test-person-{person.full_name.split()[-1]}-{certificate.code}.pdf"]
 
 
