@@ -6,13 +6,16 @@ and a view nobody wrote an entry for fails here, by name."""
 import pytest
 from django.urls import reverse
 
-from .conftest import PERSONAS
+from tests.fixtures.walk_world import PERSONAS
+
 from .patterns import SKIPPED, all_patterns, project_patterns
 from .table import TABLE
 from .table.outcomes import PERSONAS as TABLE_PERSONAS
 from .table.outcomes import Entry, expect
 from .table.resourcegroups import enrolment
 from .walking import ask
+
+pytestmark = pytest.mark.django_db
 
 HOW_TO_ADD = (
     "Add an entry to tests/permissions/table/<app>.py under the pattern's name, e.g.\n"

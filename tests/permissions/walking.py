@@ -1,9 +1,11 @@
 """How the walker asks: one request as one persona, rolled back afterwards, read as an
-outcome of tests/permissions/table/outcomes.py."""
+outcome of tests/permissions/table/outcomes.py. The form fuzzer rolls back the same way."""
 
 from __future__ import annotations
 
 import copy
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from django.db import transaction
 from django.test import Client
@@ -20,16 +22,22 @@ def outcome_of(response) -> Outcome:
     return response.status_code
 
 
-def ask(client: Client, method: str, url: str) -> tuple[Outcome, object]:
-    """GET or an empty POST; whatever it changes is rolled back (a savepoint, not an
-    atomic block, so the views' durable transactions still run as in a request), and
-    the client keeps its session cookie (a log-out or a deleted account ends nobody's
-    walk)."""
+@contextmanager
+def rolled_back(client: Client) -> Iterator[None]:
+    """Whatever the block changes is rolled back (a savepoint, not an atomic block, so
+    the views' durable transactions still run as in a request), and the client keeps
+    its session cookie (a log-out or a deleted account ends nobody's walk)."""
     cookies = copy.deepcopy(client.cookies)
     savepoint = transaction.savepoint()
     try:
-        response = getattr(client, method)(url)
+        yield
     finally:
         transaction.savepoint_rollback(savepoint)
         client.cookies = cookies
+
+
+def ask(client: Client, method: str, url: str) -> tuple[Outcome, object]:
+    """GET or an empty POST, rolled back."""
+    with rolled_back(client):
+        response = getattr(client, method)(url)
     return outcome_of(response), response
