@@ -114,4 +114,5 @@ def test_it_answers_a_get_of_the_remove_member_action_with_405_not_500(login, le
     )
     response = login(leader).get(url)
     assert response.status_code == 405
+    assert "Forespørselen kunne ikke leses" in response.content.decode()
     assert world.own.group.memberships.filter(participant=world.own.worker).exists()
