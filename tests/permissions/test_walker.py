@@ -11,7 +11,7 @@ from tests.fixtures.walk_world import PERSONAS
 from .patterns import SKIPPED, all_patterns, project_patterns
 from .table import TABLE
 from .table.outcomes import PERSONAS as TABLE_PERSONAS
-from .table.outcomes import Entry, expect
+from .table.outcomes import Entry, expect, no_kwargs
 from .table.resourcegroups import enrolment
 from .walking import ask
 
@@ -47,6 +47,40 @@ def test_every_skipped_prefix_still_skips_something():
 
 def test_the_walk_reaches_people_of_both_organisations_and_every_role():
     assert set(PERSONAS) == set(TABLE_PERSONAS)
+
+
+# Patterns whose URL names an object that is not A's own, with why B and the unconfirmed
+# member of A may reach it. Every other pattern with arguments names one of A's objects.
+NOT_A_S_OWN = {
+    "account_confirm_email": "allauth's key in the URL; no object of A behind it",
+    "account_reset_password_from_key": "allauth's key in the URL; no object of A behind it",
+    "certificates:verify": "the public check page of a certificate, by its code",
+    "programme:detail": "the published programme, public",
+    "programme:calendar": "the published programme's .ics, public",
+    "programme:session": "a published session's page, public",
+    "programme:session_ics": "a published session's .ics, public",
+    "programme:article": "a published article, public",
+    "registrations:register": "anyone signed in registers for a programme's session",
+    "registrations:register_training_days": "anyone signed in registers for the training days",
+    "registrations:calendar_feed": "the personal feed, readable by whoever has its secret token",
+}
+OUTSIDERS = ("worker_b", "leader_b", "unconfirmed_a")
+
+
+def test_the_table_gives_b_and_the_unconfirmed_member_404_on_every_object_of_a():
+    """A guard on the table itself: an entry that lets an outsider reach A's objects
+    must be argued for in NOT_A_S_OWN, not slip in with the next view."""
+    let_in = [
+        f"{name} ({method.upper()}) lets {persona} in: {outcomes[persona]}"
+        for name, entry in TABLE.items()
+        if entry.kwargs is not no_kwargs and name not in NOT_A_S_OWN
+        for method, outcomes in (("get", entry.get), ("post", entry.post))
+        if outcomes
+        for persona in OUTSIDERS
+        if outcomes[persona] not in (404, 405)
+    ]
+    assert let_in == []
+    assert set(NOT_A_S_OWN) <= set(TABLE)
 
 
 def test_it_fails_an_entry_that_would_let_organisation_b_in(walk_world, persona_clients):
