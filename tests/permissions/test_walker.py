@@ -20,7 +20,7 @@ pytestmark = pytest.mark.django_db
 HOW_TO_ADD = (
     "Add an entry to tests/permissions/table/<app>.py under the pattern's name, e.g.\n"
     '    "{name}": Entry(get=expect(worker_a=200, leader_a=200), kwargs=lambda w: {{...}}),\n'
-    "with the URL's arguments from A's objects (tests/permissions/conftest.py) and what "
+    "with the URL's arguments from A's objects (tests/fixtures/walk_world.py) and what "
     "each persona gets (tests/permissions/table/outcomes.py); or, for a third-party "
     "prefix, a reasoned line in SKIPPED (tests/permissions/patterns.py)."
 )

@@ -8,7 +8,7 @@ pattern's answer for every persona from the few that differ:
     expect(others=200, anonymous=200)          # a public page
     expect(worker_a=200, leader_a=200)         # A's own people; B and the rest 404
 
-Personas (tests/permissions/conftest.py): anonymous, unconfirmed_a (chose A, not
+Personas (tests/fixtures/walk_world.py): anonymous, unconfirmed_a (chose A, not
 confirmed: an outsider), worker_a, leader_a, worker_b, leader_b, supervisor, coordinator.
 """
 
