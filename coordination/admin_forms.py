@@ -1,7 +1,14 @@
+import datetime as dt
+
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from programme.models import Programme
+
+# A new cohort starts within this of today: the copy moves every date by the shift, and a
+# shift towards year 1 or 9999 left the calendar (OverflowError, a 500).
+FURTHEST_START = dt.timedelta(days=10 * 366)
 
 
 class CopyProgrammeForm(forms.Form):
@@ -31,3 +38,11 @@ class CopyProgrammeForm(forms.Form):
                 _("Another programme has this address already. Choose another slug.")
             )
         return slug
+
+    def clean_starts_on(self):
+        starts_on = self.cleaned_data["starts_on"]
+        if abs(starts_on - timezone.localdate()) > FURTHEST_START:
+            raise forms.ValidationError(
+                _("Choose a start date no more than ten years from today."), code="too_far"
+            )
+        return starts_on

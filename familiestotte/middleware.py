@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable
 
 from django.conf import settings
-from django.http import Http404, HttpRequest
+from django.http import Http404, HttpRequest, HttpResponseNotAllowed
 from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.utils import translation
@@ -102,7 +102,8 @@ LONG_NUMBER = re.compile(r"/([0-9]{19,})(?=/|\.|$)")
 class UnreadableRequestMiddleware:
     """Requests no view can read get a 4xx page in Norwegian, not a 500: a NUL byte in the
     path (PostgreSQL refuses it in a query) or an id beyond bigint are a 404, a form body
-    in a charset other than UTF-8 a 400.
+    in a charset other than UTF-8 a 400. An action asked by the wrong method (a GET of a
+    button's address, typed or bookmarked) keeps its 405 and gets the same page.
 
     Django itself answers the last with a 400, but its 400 (and 500) handler reads the
     form again for the CSRF token and fails the same way, so the page is rendered here.
@@ -125,4 +126,9 @@ class UnreadableRequestMiddleware:
             and request.encoding.lower() != "utf-8"  # as HttpRequest._load_post_and_files
         ):
             return render(request, "400.html", status=400)
-        return self.get_response(request)
+        response = self.get_response(request)
+        if isinstance(response, HttpResponseNotAllowed):
+            page = render(request, "400.html", status=405)
+            page["Allow"] = response["Allow"]
+            return page
+        return response

@@ -15,6 +15,7 @@ pytest_plugins = [
     "tests.fixtures.materials",
     "tests.fixtures.resourcegroups",
     "tests.fixtures.sessions",
+    "tests.fixtures.walk_world",
 ]
 
 

@@ -74,6 +74,8 @@ class AddMemberView(GroupView):
 
 class RemoveMemberView(GroupView):
     permission = "resourcegroups.manage_group"
+    # An action: a GET must not fall through to the group page's get() (a 500).
+    http_method_names = ["post"]
 
     def post(self, request, enrolment, participant):
         membership = get_object_or_404(

@@ -176,3 +176,18 @@ def test_it_sends_a_non_staff_person_to_the_admin_login(client, login, service_w
     assert response.status_code == 302
     assert reverse("admin:login") in response["Location"]
     assert Programme.objects.count() == 1
+
+
+@pytest.mark.parametrize("starts_on", ["9999-12-31", "0001-01-01", "2100-01-01"])
+def test_it_refuses_a_start_date_far_from_today_in_norwegian(
+    coordinator_client, source, copy_url, starts_on
+):
+    """Moving the sessions towards year 1 or 9999 left the calendar: OverflowError, a 500
+    (found by tests/fuzz/)."""
+    response = coordinator_client.post(
+        copy_url, {"name": "Ny", "slug": "ny", "region": "Hedmark", "starts_on": starts_on}
+    )
+
+    assert response.status_code == 200
+    assert "Velg en startdato som ligger høyst ti år fra i dag." in response.content.decode()
+    assert Programme.objects.count() == 1

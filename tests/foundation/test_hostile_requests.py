@@ -49,3 +49,13 @@ def test_it_answers_a_form_body_in_utf16_with_a_norwegian_400(db):
 
     assert response.status_code == 400
     assert "Forespørselen kunne ikke leses" in response.content.decode()
+
+
+def test_it_answers_a_get_of_an_action_with_a_norwegian_405(client_500, service_worker):
+    client_500.force_login(service_worker.user)
+
+    response = client_500.get("/mine-pameldinger/kalender/forny/")
+
+    assert response.status_code == 405
+    assert response["Allow"] == "POST"
+    assert "Forespørselen kunne ikke leses" in response.content.decode()

@@ -103,3 +103,16 @@ def test_it_shows_the_service_worker_the_group_without_management_forms(
     response = login(service_worker).get(group_url(world))
     assert "member_form" not in response.context
     assert "meeting_form" in response.context  # a member may record a meeting
+
+
+def test_it_answers_a_get_of_the_remove_member_action_with_405_not_500(login, leader, world):
+    """The action takes a POST only; a GET fell through to the group page's get() and
+    raised TypeError (a 500) before."""
+    url = reverse(
+        "resourcegroups:remove_member",
+        kwargs={"enrolment": world.own.enrolment.pk, "participant": world.own.worker.pk},
+    )
+    response = login(leader).get(url)
+    assert response.status_code == 405
+    assert "Forespørselen kunne ikke leses" in response.content.decode()
+    assert world.own.group.memberships.filter(participant=world.own.worker).exists()

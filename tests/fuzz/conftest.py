@@ -1,0 +1,5 @@
+from hypothesis import settings
+
+from .profiles import NAME
+
+settings.load_profile(NAME)

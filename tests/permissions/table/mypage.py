@@ -1,0 +1,7 @@
+"""The walker's table for mypage: see outcomes.py for the words."""
+
+from .outcomes import SIGNED_IN, Entry
+
+ENTRIES = {
+    "mypage:dashboard": Entry(get=SIGNED_IN),
+}
