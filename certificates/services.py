@@ -20,7 +20,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Count, Q
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from participants.models import Participant, Registration
@@ -160,3 +160,20 @@ def withdraw_certificate(certificate: Certificate, reason: str, by) -> Certifica
     certificate.withdrawn_reason = locked.withdrawn_reason
     certificate.withdrawn_by_id = locked.withdrawn_by_id
     return certificate
+
+
+def withdraw_unearned(*, programme: Programme, participant_ids: list[int], by) -> list[Certificate]:
+    """After an attendance correction: the certificates of these people for the programme
+    that their attendance no longer earns are withdrawn, saying why (in the portal's
+    language, for the check page and the coordinators)."""
+    withdrawn = []
+    valid = Certificate.objects.filter(
+        programme=programme, participant_id__in=participant_ids, withdrawn_at__isnull=True
+    ).select_related("participant")
+    for certificate in valid:
+        if progress_of(participant=certificate.participant, programme=programme).earned:
+            continue
+        with translation.override(settings.LANGUAGE_CODE):
+            reason = _("Attendance was corrected and no longer meets the requirement.")
+        withdrawn.append(withdraw_certificate(certificate, reason, by))
+    return withdrawn

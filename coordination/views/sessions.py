@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import FormView, TemplateView
 
+from certificates.services import withdraw_unearned
 from familiestotte import spreadsheets
 from familiestotte.http import signed_in_user
 from participants.models import Registration
@@ -182,6 +183,17 @@ class AttendanceView(SessionMixin, AttendanceFormView):
 
     def after_save_url(self) -> str:
         return self.request.path  # at the door, the next correction follows
+
+    def form_valid(self, form):
+        """A certificate that a correction leaves unearned is withdrawn (training days)."""
+        corrected = [r.participant_id for r, attended in form.changes() if attended is not True]
+        response = super().form_valid(form)
+        session = self.get_session()
+        if response.status_code == 302 and session.kind == session.Kind.TRAINING_DAY:
+            withdraw_unearned(
+                programme=session.programme, participant_ids=corrected, by=self.request.user
+            )
+        return response
 
     def get_context_data(self, **kwargs):
         kwargs["history"] = attendance_history(self.get_session())

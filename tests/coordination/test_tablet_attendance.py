@@ -137,3 +137,25 @@ def test_the_page_reads_in_a_fixed_number_of_queries(
     with assert_queries(6):
         page = coordinator_client.get(url(day)).content.decode()
     assert page.count("Ukjent → Møtt") == 12
+
+
+def test_a_certificate_the_correction_leaves_unearned_is_withdrawn(
+    coordinator_client, coordinator, programme, training_days, attend, client
+):
+    from certificates.services import issue_certificate
+
+    person = factories.ParticipantFactory(full_name="Kari Kursbevis")
+    registrations = attend(person, training_days[:6])  # 6 of 8: the certificate's minimum
+    certificate = issue_certificate(participant=person, programme=programme)
+    other = factories.ParticipantFactory()
+    attend(other, training_days[:7])
+    kept = issue_certificate(participant=other, programme=programme)
+    day = training_days[0]
+    coordinator_client.post(url(day), {f"attendance_{registrations[0].pk}": "absent"})
+    certificate.refresh_from_db()
+    kept.refresh_from_db()
+    assert certificate.is_withdrawn and certificate.withdrawn_by == coordinator.user
+    assert "Oppmøtet er rettet" in certificate.withdrawn_reason
+    assert not kept.is_withdrawn
+    check = client.get(certificate.get_absolute_url()).content.decode()
+    assert "trukket tilbake" in check
