@@ -15,6 +15,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+import audit
 from notifications.dispatch import dispatch_soon
 from notifications.models import Email
 from notifications.outbox import recipient_name
@@ -145,8 +146,9 @@ def _record_messages(
     concerns=None,
 ) -> None:
     """Record a coordinator's message, one outbox row per addressee not yet sent it, in
-    the caller's transaction; each email links to `url` (a path on the portal). Two
-    queries (the keys already there, the INSERT)."""
+    the caller's transaction; each email links to `url` (a path on the portal), and the
+    audit log keeps one row for the message. Three queries (the keys already there, the
+    INSERT, the audit row)."""
     keys = [addressee.key for addressee in addressees]
     sent = set(Email.objects.filter(key__in=keys).values_list("key", flat=True))
     body = message.body.replace("\r\n", "\n")
@@ -193,4 +195,11 @@ def _record_messages(
     # ignore_conflicts: a second send of the same message racing this one records nothing.
     Email.objects.bulk_create(emails, ignore_conflicts=True)
     if emails:
+        audit.record(
+            "message_sent",
+            actor=sender,
+            obj=session if session is not None else concerns,
+            after={"subject": message.subject},
+            recipients=len(emails),
+        )
         dispatch_soon()

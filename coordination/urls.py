@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import materials, messages, organisations, sessions, workspace
+from .views import audit, materials, messages, organisations, sessions, workspace
 
 app_name = "coordination"
 
@@ -21,6 +21,7 @@ urlpatterns = [
         name="turn_down_leader",
     ),
     path("koordinator/ansatte/", workspace.StaffWaitingView.as_view(), name="members"),
+    path("koordinator/logg/", audit.AuditLogView.as_view(), name="audit_log"),
     path(
         "koordinator/ansatte/<int:pk>/bekreft/",
         workspace.ConfirmMemberView.as_view(),

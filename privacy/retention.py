@@ -8,6 +8,7 @@ import datetime as dt
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
+import audit
 from participants.models import Participant, Registration
 
 DIETARY_NEEDS_KEPT_DAYS = 30
@@ -23,9 +24,12 @@ def forget_dietary_needs(*, now=None) -> int:
     still_needed = Registration.objects.live().filter(
         participant=OuterRef("pk"), session__ends_at__gte=since
     )
-    return (
+    cleared = (
         Participant.objects.exclude(dietary_needs="")
         .filter(dietary_needs_changed_at__lt=since)
         .exclude(Exists(still_needed))
         .update(dietary_needs="")
     )
+    if cleared:
+        audit.record("data_cleared", actor=None, field="dietary_needs", count=cleared)
+    return cleared

@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+import audit
 from participants.models import Participant, Registration
 from registrations.services import cancel
 
@@ -30,6 +31,8 @@ def delete_account(*, user) -> None:
     and the user: the profile, registrations with their events, memberships,
     certificates and allauth's addresses follow by CASCADE. What they wrote for their
     organisation (reports, routines, offers, meetings) stays, its author set to NULL.
+    The audit log records the deletion and keeps their rows without their name, email
+    or address (audit.shred_person).
 
     Coordinators and superusers are refused: another coordinator removes them in the
     admin, so the programme is never left without one by mistake.
@@ -65,4 +68,14 @@ def delete_account(*, user) -> None:
             for registration in live:
                 cancel(registration=registration, actor=locked_user)
         emails_to(locked_user, addresses_of(locked_user)).delete()
+        audit.record(
+            "account_deleted",
+            actor=locked_user,
+            obj=locked_user,
+            person=locked_user,
+            organisation=participant.organisation_id if participant else None,
+        )
+        # Their rows stay, without their name, email or address (this one too); the
+        # user's pre_delete and post_delete shred again what the CASCADE writes.
+        audit.shred_person(locked_user)
         locked_user.delete()
