@@ -61,13 +61,13 @@ def shred_person(user: Any) -> int:
         match |= (
             Q(actor_email__iexact=name)
             | Q(object_repr__icontains=name)
-            | Q(changes_text__icontains=name)
-            | Q(additional_text__icontains=name)
+            | Q(changes_search__icontains=name)
+            | Q(details_search__icontains=name)
         )
     rows = (
         entry_model.objects.annotate(
-            changes_text=Cast("changes", TextField()),
-            additional_text=Cast("additional_data", TextField()),
+            changes_search=Cast("changes", TextField()),
+            details_search=Cast("additional_data", TextField()),
         )
         .filter(match)
         .order_by("pk")
