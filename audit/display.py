@@ -63,7 +63,7 @@ def _label(model: Any, name: str) -> str:
         return str(EVENT_LABELS[name])
     if model is not None:
         try:
-            return str(model._meta.get_field(name).verbose_name)
+            return str(getattr(model._meta.get_field(name), "verbose_name", name))
         except FieldDoesNotExist:
             pass
     return name
