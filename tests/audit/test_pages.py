@@ -141,7 +141,8 @@ def test_a_leader_reads_only_their_own_organisations_rows(login, leader, world, 
     ids = shown(response)
     assert rows["own"].pk in ids
     assert not {rows["other"].pk, rows["old"].pk} & set(ids)
-    assert all(row.organisation_id == leader.organisation_id for row in response.context["page_obj"])
+    page = response.context["page_obj"]
+    assert all(row.organisation_id == leader.organisation_id for row in page)
     assert ADDRESS not in response.content.decode()  # addresses are for coordinators
 
 
