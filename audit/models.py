@@ -83,10 +83,11 @@ class Entry(AbstractLogEntry):
             return {
                 AbstractLogEntry.Action.CREATE: cls.CREATED,
                 AbstractLogEntry.Action.DELETE: cls.DELETED,
-            }.get(action, cls.CHANGED)  # type: ignore[arg-type]
+            }.get(action, cls.CHANGED)
 
-    # Events that are not model saves may concern no object and no auditlog action.
-    content_type = models.ForeignKey(
+    # Events that are not model saves may concern no object and no auditlog action. (The
+    # annotations are for mypy: auditlog ships no types, so its base model is Any there.)
+    content_type: models.ForeignKey[Any, Any] = models.ForeignKey(
         "contenttypes.ContentType",
         on_delete=models.PROTECT,
         null=True,
@@ -94,17 +95,17 @@ class Entry(AbstractLogEntry):
         related_name="+",
         verbose_name=_("object type"),
     )
-    object_pk = models.CharField(_("object id"), max_length=255, blank=True, db_index=True)
-    action = models.PositiveSmallIntegerField(
+    object_pk: models.CharField[str, str] = models.CharField(_("object id"), max_length=255, blank=True, db_index=True)
+    action: models.PositiveSmallIntegerField[Any, Any] = models.PositiveSmallIntegerField(
         _("model action"), choices=AbstractLogEntry.Action.choices, null=True, blank=True
     )
-    event = models.CharField(_("event"), max_length=30, choices=Event.choices, db_index=True)
-    organisation_id = models.BigIntegerField(
+    event: models.CharField[str, str] = models.CharField(_("event"), max_length=30, choices=Event.choices, db_index=True)
+    organisation_id: models.BigIntegerField[Any, Any] = models.BigIntegerField(
         pgettext_lazy("audit", "organisation"), null=True, blank=True, db_index=True
     )
     # Whom the row is about (who logged in, who was confirmed). No constraint and no
     # cascade: the row stays when the user goes, and shredding clears the id.
-    person = models.ForeignKey(
+    person: models.ForeignKey[Any, Any] = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.DO_NOTHING,
         db_constraint=False,
@@ -114,7 +115,7 @@ class Entry(AbstractLogEntry):
         verbose_name=_("about"),
     )
 
-    objects: ClassVar[EntryManager] = EntryManager()  # type: ignore[assignment]
+    objects: ClassVar[EntryManager] = EntryManager()
 
     class Meta(AbstractLogEntry.Meta):
         verbose_name = _("audit entry")
