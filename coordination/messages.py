@@ -53,8 +53,8 @@ def message_session(*, session, message: CoordinatorMessage, include_waitlisted:
     """Email a coordinator's message to everyone confirmed for the session (and those on
     its waiting list, if asked); returns how many people it goes to.
 
-    Each person's email greets them by name and names nobody else. Five queries, and one
-    render per person.
+    Each person's email greets them by name and names nobody else. Six queries (the
+    audit row among them), and one render per person.
     """
     statuses = selectors.message_statuses(include_waitlisted)
     with transaction.atomic():
@@ -84,8 +84,8 @@ def message_programme(
     `audience` LEADERS: the confirmed leaders of every organisation enrolled in the
     programme. REGISTERED: everyone confirmed for a session of the programme that has
     neither ended nor been cancelled, and, if `include_waitlisted`, those on its waiting
-    lists. The email links to the programme's page. Three queries (a fourth for the
-    programme's content type, once per process), and one render per person.
+    lists. The email links to the programme's page. Four queries with the audit row (a
+    fifth for the programme's content type, once per process), and one render per person.
     """
     with transaction.atomic():
         if audience == ProgrammeAudience.LEADERS:

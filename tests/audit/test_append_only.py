@@ -57,3 +57,17 @@ def test_the_database_lets_only_the_shredding_guard_through(row):
 def test_record_refuses_an_event_the_log_does_not_know(coordinator):
     with pytest.raises(ValueError):
         audit.record("made_up", actor=coordinator.user)
+
+
+def test_the_admin_lists_rows_read_only(client, row, django_user_model):
+    admin = django_user_model.objects.create_superuser("admin", "admin@example.no", "x")
+    client.force_login(admin)
+    changelist = client.get("/admin/audit/entry/")
+    change = client.get(f"/admin/audit/entry/{row.pk}/change/")
+    delete = client.post(f"/admin/audit/entry/{row.pk}/delete/", {"post": "yes"})
+
+    assert changelist.status_code == 200
+    assert change.status_code == 200  # a view of the row, without a save button
+    assert b'name="_save"' not in change.content
+    assert delete.status_code == 403
+    assert Entry.objects.filter(pk=row.pk).exists()
