@@ -96,13 +96,13 @@ class Entry(AbstractLogEntry):
         verbose_name=_("object type"),
     )
     object_pk: models.CharField[str, str] = models.CharField(
-        _("object id"), max_length=255, blank=True, db_index=True
+        pgettext_lazy("audit", "object id"), max_length=255, blank=True, db_index=True
     )
     action: models.PositiveSmallIntegerField[Any, Any] = models.PositiveSmallIntegerField(
         _("model action"), choices=AbstractLogEntry.Action.choices, null=True, blank=True
     )
     event: models.CharField[str, str] = models.CharField(
-        _("event"), max_length=30, choices=Event.choices, db_index=True
+        pgettext_lazy("audit", "event"), max_length=30, choices=Event.choices, db_index=True
     )
     organisation_id: models.BigIntegerField[Any, Any] = models.BigIntegerField(
         pgettext_lazy("audit", "organisation"), null=True, blank=True, db_index=True
