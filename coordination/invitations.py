@@ -14,7 +14,7 @@ from participants.models import Organisation, Participant, Registration
 from programme.models import Programme, Session
 
 from .message_preview import render_for
-from .messages import CoordinatorMessage, _Addressee, _record_messages
+from .messages import CoordinatorMessage, _Addressee, _record_messages, record_in_audit_log
 
 
 def past_participants(
@@ -79,9 +79,10 @@ def invite(
         )
         text = reason(programme)
         addressees = [_Addressee(invitation_key(session, p), p, text) for p in people]
-        before = Email.objects.filter(key__in=[a.key for a in addressees]).count()
-        _record_messages(message, addressees, url=session.get_absolute_url(), session=session)
-    return len(addressees) - before
+        url = session.get_absolute_url()
+        recorded = _record_messages(message, addressees, url=url, session=session)
+        record_in_audit_log(message, obj=session, recipients=recorded)
+    return recorded
 
 
 def not_yet_invited(session: Session, people: list[Participant]) -> list[Participant]:

@@ -16,6 +16,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+import audit
 from notifications.dispatch import dispatch_soon
 from notifications.models import Email
 from notifications.outbox import recipient_name
@@ -57,8 +58,8 @@ def message_session(*, session, message: CoordinatorMessage, include_waitlisted:
     """Email a coordinator's message to everyone confirmed for the session (and those on
     its waiting list, if asked); returns how many people it goes to.
 
-    Each person's email greets them by name and names nobody else. Five queries, and one
-    render per person.
+    Each person's email greets them by name and names nobody else. Six queries (the
+    audit row among them), and one render per person.
     """
     statuses = selectors.message_statuses(include_waitlisted)
     with transaction.atomic():
@@ -73,7 +74,10 @@ def message_session(*, session, message: CoordinatorMessage, include_waitlisted:
             reason = str(REASONS[Email.Kind.MESSAGE] % {"session": session_name(session)})
         key = f"{Email.Kind.MESSAGE}:{message.message_id}"
         addressees = [_Addressee(f"{key}:{r.pk}", r.participant, reason, r) for r in registrations]
-        _record_messages(message, addressees, url=session.get_absolute_url(), session=session)
+        recorded = _record_messages(
+            message, addressees, url=session.get_absolute_url(), session=session
+        )
+        record_in_audit_log(message, obj=session, recipients=recorded)
     return len(registrations)
 
 
@@ -91,7 +95,8 @@ def message_programme(
     `audience` LEADERS: the confirmed leaders of every organisation enrolled in the
     programme. REGISTERED: everyone confirmed for a session of the programme that has
     neither ended nor been cancelled, and, if `include_waitlisted`, those on its waiting
-    lists. The email links to the programme's page. One render per person.
+    lists. The email links to the programme's page. One render per person, and one audit
+    row for the message.
 
     The rows are recorded BATCH people to a transaction, each batch counted on
     `progress` (the job's page, progress.jobs), so a page sees them go. A run cut off
@@ -121,12 +126,15 @@ def message_programme(
         ]
     if progress is not None:
         progress.set_total(len(addressees))
+    recorded = 0
     for start in range(0, len(addressees), BATCH):
         batch = addressees[start : start + BATCH]
         with transaction.atomic():
-            _record_messages(message, batch, url=programme.get_absolute_url(), concerns=programme)
+            url = programme.get_absolute_url()
+            recorded += _record_messages(message, batch, url=url, concerns=programme)
         if progress is not None:
             progress.step(len(batch))
+    record_in_audit_log(message, obj=programme, recipients=recorded)
     return len(people)
 
 
@@ -170,10 +178,11 @@ def _record_messages(
     url: str,
     session=None,
     concerns=None,
-) -> None:
+) -> int:
     """Record a coordinator's message, one outbox row per addressee not yet sent it, in
-    the caller's transaction; each email links to `url` (a path on the portal). Two
-    queries (the keys already there, the INSERT)."""
+    the caller's transaction; each email links to `url` (a path on the portal). Returns
+    how many rows it recorded. Two queries (the keys already there, the INSERT); the
+    callers add the audit row (record_in_audit_log)."""
     keys = [addressee.key for addressee in addressees]
     sent = set(Email.objects.filter(key__in=keys).values_list("key", flat=True))
     body = message.body.replace("\r\n", "\n")
@@ -221,3 +230,17 @@ def _record_messages(
     Email.objects.bulk_create(emails, ignore_conflicts=True)
     if emails:
         dispatch_soon()
+    return len(emails)
+
+
+def record_in_audit_log(message: CoordinatorMessage, *, obj, recipients: int) -> None:
+    """One audit row for a message however many batches recorded it (none for a repeat
+    that recorded nothing)."""
+    if recipients:
+        audit.record(
+            "message_sent",
+            actor=message.sender,
+            obj=obj,
+            after={"subject": message.subject},
+            recipients=recipients,
+        )

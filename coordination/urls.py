@@ -1,6 +1,7 @@
 from django.urls import path
 
 from .views import (
+    audit,
     implementation,
     invitations,
     materials,
@@ -30,6 +31,7 @@ urlpatterns = [
         name="turn_down_leader",
     ),
     path("koordinator/ansatte/", workspace.StaffWaitingView.as_view(), name="members"),
+    path("koordinator/logg/", audit.AuditLogView.as_view(), name="audit_log"),
     path(
         "koordinator/ansatte/<int:pk>/bekreft/",
         workspace.ConfirmMemberView.as_view(),

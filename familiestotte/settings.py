@@ -65,10 +65,12 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "rules.apps.AutodiscoverRulesConfig",
+    "auditlog",
     # The floor plan, ground first (README, «Where things live»).
     "familiestotte",
     "programme",
     "notifications",
+    "audit",
     "participants",
     "operations",
     "progress",
@@ -98,6 +100,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "audit.context.AuditContextMiddleware",  # the actor and client address of audit rows
     "familiestotte.middleware.UnreadableRequestMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -276,6 +279,15 @@ ALLAUTH_TRUSTED_PROXY_COUNT = envint("ALLAUTH_TRUSTED_PROXY_COUNT", 0)
 ALLAUTH_TRUSTED_CLIENT_IP_HEADER: str | None = (
     os.environ.get("ALLAUTH_TRUSTED_CLIENT_IP_HEADER") or None
 )
+
+# The audit log (audit/): django-auditlog writes into audit.Entry, the values before and
+# after as JSON, a foreign key as its object's text (what people read in the log).
+AUDITLOG_LOGENTRY_MODEL = "audit.Entry"
+AUDITLOG_STORE_JSON_CHANGES = True
+AUDITLOG_USE_FK_STRING_REPRESENTATION = True
+# auditlog's own migrations create its LogEntry table, which the swap above leaves
+# unused (and which a test flush cannot truncate): without them there is none.
+MIGRATION_MODULES = {"auditlog": None}
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

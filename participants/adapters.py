@@ -1,4 +1,5 @@
-"""allauth's account adapter, with the portal's own rules for what people sign up with."""
+"""allauth's account adapter, with the portal's own rules for what people sign up with,
+and a row in the audit log for every log-in allauth's rate limit refuses."""
 
 from __future__ import annotations
 
@@ -6,6 +7,8 @@ from allauth.account.adapter import DefaultAccountAdapter
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
+
+from audit.accounts import record_refused_login
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -24,6 +27,17 @@ class AccountAdapter(DefaultAccountAdapter):
                 code="too_long",
             )
         return email
+
+    def pre_authenticate(self, request, **credentials) -> None:
+        """allauth refuses a log-in here once the account or the address has failed too
+        often (ACCOUNT_RATE_LIMITS["login_failed"]): a lock-out, which the audit log keeps.
+        Django's user_login_failed is not sent for it, since no password was tried."""
+        try:
+            super().pre_authenticate(request, **credentials)
+        except ValidationError:
+            login = credentials.get("email") or credentials.get("username") or ""
+            record_refused_login(request, str(login))
+            raise
 
 
 def user_display(user: User) -> str:

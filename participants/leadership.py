@@ -10,6 +10,8 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+import audit
+
 from .models import Participant
 from .notices import tell
 from .selectors import leaders_waiting
@@ -28,6 +30,15 @@ def confirm_leader(*, participant_id: int) -> Participant:
         # Leading the organisation confirms working there; kept if the role changes later.
         leader.membership_confirmed_at = leader.membership_confirmed_at or timezone.now()
         leader.save(update_fields=["leader_confirmed", "membership_confirmed_at"])
+        audit.record(
+            "leader_confirmed",
+            actor=None,  # the coordinator of the request
+            obj=leader,
+            person=leader.user,
+            organisation=leader.organisation_id,
+            before={"leader_confirmed": False},
+            after={"leader_confirmed": True},
+        )
         organisation = leader.organisation.name if leader.organisation else ""
         with translation.override(settings.LANGUAGE_CODE):
             _tell(
@@ -53,8 +64,18 @@ def turn_down_leader(*, participant_id: int, note: str = "") -> Participant:
     AlreadyDecided if they no longer wait for a decision."""
     with transaction.atomic():
         person = _lock_waiting(participant_id)
+        before = person.role
         person.role = Participant.Role.SERVICE_WORKER
         person.save(update_fields=["role"])
+        audit.record(
+            "leader_turned_down",
+            actor=None,  # the coordinator of the request
+            obj=person,
+            person=person.user,
+            organisation=person.organisation_id,
+            before={"role": before},
+            after={"role": person.role},
+        )
         organisation = person.organisation.name if person.organisation else ""
         with translation.override(settings.LANGUAGE_CODE):
             paragraphs = [

@@ -13,6 +13,8 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+import audit
+
 from .models import Participant
 from .notices import tell
 from .selectors import members_waiting
@@ -38,6 +40,15 @@ def confirm_membership(
         person.membership_confirmed_at = confirmed_at
         person.membership_confirmed_by = confirmed_by
         person.save(update_fields=["membership_confirmed_at", "membership_confirmed_by"])
+        audit.record(
+            "membership_confirmed",
+            actor=confirmed_by,
+            obj=person,
+            person=person.user,
+            organisation=person.organisation_id,
+            before={"membership_confirmed_at": None},
+            after={"membership_confirmed_at": confirmed_at},
+        )
         _tell(person, confirmed_at=confirmed_at)
     return person
 

@@ -23,6 +23,7 @@ from django.db import transaction
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
+import audit
 from notifications.models import Email
 from participants.models import Participant, Registration
 from resourcegroups.models import Membership, SupervisionGroup
@@ -35,7 +36,7 @@ DIETARY_NEEDS_KEPT_DAYS = 30
 # left for the sweep or a person (readiness counts them), whatever its age.
 PURGED_STATUSES = (Email.Status.SENT, Email.Status.FAILED)
 
-audit = logging.getLogger("familiestotte.audit")
+audit_log = logging.getLogger("familiestotte.audit")
 
 
 class Progress(Protocol):
@@ -56,10 +57,12 @@ class RetentionReport:
     emails_purged: int = 0
 
 
-def record(action: str, **details) -> None:
+def record(action: str, *, audit_row: bool = True, **details) -> None:
     """Record something the privacy jobs did, with its facts (counts and dates, never
-    a person). One place, so that an audit log can take over from the log line."""
-    audit.info(action, extra={"action": action, **details})
+    a person): a log line, and a row in the audit log (audit.Entry, «Data cleared»)."""
+    audit_log.info(action, extra={"action": action, **details})
+    if audit_row:
+        audit.record("data_cleared", actor=None, job=action, **details)
 
 
 def forget_dietary_needs(*, now=None) -> int:
@@ -72,12 +75,15 @@ def forget_dietary_needs(*, now=None) -> int:
     still_needed = Registration.objects.live().filter(
         participant=OuterRef("pk"), session__ends_at__gte=since
     )
-    return (
+    cleared = (
         Participant.objects.exclude(dietary_needs="")
         .filter(dietary_needs_changed_at__lt=since)
         .exclude(Exists(still_needed))
         .update(dietary_needs="")
     )
+    if cleared:
+        audit.record("data_cleared", actor=None, field="dietary_needs", count=cleared)
+    return cleared
 
 
 def years_before(day: dt.date, years: int) -> dt.date:

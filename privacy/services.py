@@ -9,6 +9,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+import audit
+
 from .anonymisation import cancel_what_is_to_come, erase_person, holds_coordinator_role, lock
 from .retention import record
 
@@ -23,6 +25,8 @@ def delete_account(*, user) -> int:
     the anonymous stand-in keeps.
 
     Coming registrations are cancelled first, so their seats go to the waiting lists.
+    The audit log records the deletion and keeps the person's rows without their name,
+    email or address (audit.shred_person, on the user's deletion).
     Coordinators and superusers are refused: another coordinator removes them in the
     admin, so the programme is never left without one by mistake.
     """
@@ -39,6 +43,14 @@ def delete_account(*, user) -> int:
             )
         if participant is not None:
             cancel_what_is_to_come(participant, actor=locked_user, now=now)
+        audit.record(
+            "account_deleted",
+            actor=locked_user,
+            obj=locked_user,
+            person=locked_user,
+            organisation=participant.organisation_id if participant else None,
+        )
+        # Deleting the user shreds their audit rows (this one too): they stay, nameless.
         kept = erase_person(user=locked_user, participant=participant, now=now)
-    record("privacy.account_deleted", registrations_kept=kept)
+    record("privacy.account_deleted", audit_row=False, registrations_kept=kept)
     return kept

@@ -74,3 +74,5 @@ rules.add_perm("resourcegroups.manage_work", can_manage)
 rules.add_perm("resourcegroups.view_reports", is_coordinator | is_leader_here)
 rules.add_perm("resourcegroups.write_report", is_leader_here)
 rules.add_perm("resourcegroups.reopen_report", is_coordinator)
+# The unit's audit log: its leaders; coordinators read every row in the workspace.
+rules.add_perm("resourcegroups.view_audit", is_coordinator | is_leader_here)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import access, group, members, progress, reports, work
+from .views import access, group, log, members, progress, reports, work
 
 app_name = "resourcegroups"
 
@@ -71,4 +71,5 @@ urlpatterns = [
         name="reopen_report",
     ),
     path(unit + "framdrift/", progress.ProgressView.as_view(), name="progress"),
+    path(unit + "logg/", log.AuditLogView.as_view(), name="audit_log"),
 ]

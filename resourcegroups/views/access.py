@@ -70,6 +70,7 @@ class EnrolmentView(LoginRequiredMixin, EnrolmentAccessMixin, View):
             "can_manage_group": self.can("resourcegroups.manage_group"),
             "can_manage_work": self.can("resourcegroups.manage_work"),
             "can_view_reports": self.can("resourcegroups.view_reports"),
+            "can_view_audit": self.can("resourcegroups.view_audit"),
             "no_patient_data": NO_PATIENT_DATA,
             "active_tab": getattr(self, "tab", ""),
         }

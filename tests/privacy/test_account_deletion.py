@@ -184,6 +184,9 @@ PERSONAL = {
     ("auth.User_groups", "user"),
     ("auth.User_user_permissions", "user"),
 }
+# Audit rows keep the user they are about without a constraint; deleting the user shreds
+# them (audit.shred_person, from the user's delete signals), the row stays.
+SHREDDED = {("audit.Entry", "person")}
 
 
 def test_it_cascades_only_to_personal_data():
@@ -196,9 +199,10 @@ def test_it_cascades_only_to_personal_data():
             if field.is_relation and field.related_model in (User, Participant):
                 found[(model._meta.label, field.name)] = field.remote_field.on_delete
     cascades = {key for key, on_delete in found.items() if on_delete is models.CASCADE}
-    others = {on_delete for key, on_delete in found.items() if key not in PERSONAL}
+    others = {on_delete for key, on_delete in found.items() if key not in PERSONAL | SHREDDED}
     assert cascades == PERSONAL
     assert others == {models.SET_NULL}
+    assert {found[key] for key in SHREDDED} == {models.DO_NOTHING}
 
 
 def django_models():

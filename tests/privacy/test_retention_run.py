@@ -22,9 +22,9 @@ def job_storage(tmp_path, monkeypatch):
 
 def test_a_coordinator_runs_it_and_follows_it_on_the_job_page(
     coordinator_client,
-    inactive,
+    inactive,  # noqa: F811 - the fixture imported above
     job_storage,
-    django_capture_on_commit_callbacks,  # noqa: F811
+    django_capture_on_commit_callbacks,
 ):
     page = coordinator_client.get(URL).content.decode()
     assert "Kjør oppryddingen nå" in page and "3 år" in page
