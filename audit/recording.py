@@ -27,6 +27,7 @@ def record(
     after: Mapping[str, Any] | None = None,
     request: HttpRequest | None = None,
     person: Any = None,
+    remote_addr: str | None = None,
     **details: Any,
 ) -> Entry:
     """Append a row for `action` (one of Entry.Event) in the caller's transaction.
@@ -36,7 +37,8 @@ def record(
     concerns, `organisation` an Organisation or its id (then the organisation's leaders
     read the row). `before` and `after` are the values that changed, stored as
     auditlog stores a model's: {"field": [before, after]}. Anything else goes to the
-    row's additional data. The client address comes from `request` or the current one.
+    row's additional data. The client address comes from `request` or the current one,
+    or `remote_addr` for work a request handed to a worker (no request there).
     """
     entry_model: type[Entry] = get_logentry_model()
     event = entry_model.Event(action)  # ValueError for an event the log does not know
@@ -55,6 +57,8 @@ def record(
         fields["object_pk"] = str(obj.pk)
         fields["object_id"] = obj.pk if isinstance(obj.pk, int) else None
         fields["object_repr"] = str(obj)
+    if remote_addr is not None:
+        fields["remote_addr"] = remote_addr
     context.fill(fields, request)
     return entry_model.objects.create(**fields)
 

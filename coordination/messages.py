@@ -88,6 +88,7 @@ def message_programme(
     message: CoordinatorMessage,
     include_waitlisted: bool,
     progress: Progress | None = None,
+    remote_addr: str | None = None,
 ) -> int:
     """Email a coordinator's message to a whole programme; returns how many people it
     goes to, each person once however many registrations they hold.
@@ -134,7 +135,7 @@ def message_programme(
             recorded += _record_messages(message, batch, url=url, concerns=programme)
         if progress is not None:
             progress.step(len(batch))
-    record_in_audit_log(message, obj=programme, recipients=recorded)
+    record_in_audit_log(message, obj=programme, recipients=recorded, remote_addr=remote_addr)
     return len(people)
 
 
@@ -233,7 +234,9 @@ def _record_messages(
     return len(emails)
 
 
-def record_in_audit_log(message: CoordinatorMessage, *, obj, recipients: int) -> None:
+def record_in_audit_log(
+    message: CoordinatorMessage, *, obj, recipients: int, remote_addr: str | None = None
+) -> None:
     """One audit row for a message however many batches recorded it (none for a repeat
     that recorded nothing)."""
     if recipients:
@@ -243,4 +246,5 @@ def record_in_audit_log(message: CoordinatorMessage, *, obj, recipients: int) ->
             obj=obj,
             after={"subject": message.subject},
             recipients=recipients,
+            remote_addr=remote_addr,
         )

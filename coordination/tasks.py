@@ -49,7 +49,12 @@ def export_session_list(
 
 
 def start_programme_message(
-    *, programme: Programme, audience: str, message: CoordinatorMessage, include_waitlisted: bool
+    *,
+    programme: Programme,
+    audience: str,
+    message: CoordinatorMessage,
+    include_waitlisted: bool,
+    remote_addr: str | None = None,
 ) -> Job:
     """The coordinator's message to a whole programme, as a job of theirs: recorded by a
     worker once the request commits (send_programme_message)."""
@@ -66,6 +71,7 @@ def start_programme_message(
             "body": message.body,
             "message_id": message.message_id,
             "sender_id": message.sender.pk,
+            "remote_addr": remote_addr,  # the audit row's, from the request
         },
     )
 
@@ -81,6 +87,7 @@ def send_programme_message(
     body: str,
     message_id: str,
     sender_id: int,
+    remote_addr: str | None = None,
 ) -> None:
     """Record the coordinator's message for everyone it goes to, batch by batch; the
     outbox sends each once (its key names message, programme and person)."""
@@ -93,6 +100,7 @@ def send_programme_message(
         message=message,
         include_waitlisted=include_waitlisted,
         progress=progress,
+        remote_addr=remote_addr,
     )
     progress.set_message(
         ngettext(

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.generic import FormView
 
+from audit.context import client_address
 from participants.models import Participant
 from programme.models import Programme
 
@@ -114,7 +115,33 @@ class MessageView(SessionMixin, PreviewMixin, FormView):
         return HttpResponseRedirect(self.session_url())
 
 
-class ProgrammeMessageView(CoordinatorRequiredMixin, PreviewMixin, FormView):
+class ProgrammeSendingMixin(PreviewMixin):
+    """The programme message's two steps after the form: the preview of the email with
+    its recipients, and the job that records it (the job's page follows it)."""
+
+    @property
+    def programme(self) -> Programme:
+        raise NotImplementedError
+
+    def preview(self, form, audience, include_waitlisted: bool):
+        people, reason = message_preview.programme_audience(
+            self.programme, audience, include_waitlisted=include_waitlisted
+        )
+        url = self.programme.get_absolute_url()
+        return self.render_form_or_preview(form, people=people, url=url, reason=reason)
+
+    def send_as_job(self, form, audience, include_waitlisted: bool) -> HttpResponseRedirect:
+        job = start_programme_message(
+            programme=self.programme,
+            audience=audience,
+            message=self.message(form),
+            include_waitlisted=include_waitlisted,
+            remote_addr=client_address(self.request),
+        )
+        return follow_job(job, back=self.request.path)
+
+
+class ProgrammeMessageView(CoordinatorRequiredMixin, ProgrammeSendingMixin, FormView):
     """A message to a programme's leaders or everyone registered (and those waiting)."""
 
     template_name = "coordination/programme_message.html"
@@ -142,18 +169,8 @@ class ProgrammeMessageView(CoordinatorRequiredMixin, PreviewMixin, FormView):
             form.add_error("audience", NOBODY_IN_AUDIENCE[audience])
             return self.form_invalid(form)
         if self.wants_preview():
-            people, reason = message_preview.programme_audience(
-                self.programme, audience, include_waitlisted=include_waitlisted
-            )
-            url = self.programme.get_absolute_url()
-            return self.render_form_or_preview(form, people=people, url=url, reason=reason)
-        job = start_programme_message(
-            programme=self.programme,
-            audience=audience,
-            message=self.message(form),
-            include_waitlisted=include_waitlisted,
-        )
-        return follow_job(job, back=self.request.path)
+            return self.preview(form, audience, include_waitlisted)
+        return self.send_as_job(form, audience, include_waitlisted)
 
 
 def follow_job(job, *, back: str) -> HttpResponseRedirect:

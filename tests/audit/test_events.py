@@ -71,6 +71,7 @@ def test_it_records_a_message_once_however_often_the_form_comes(
         "subject": "Husk rapporten",
         "body": "Vel møtt.",
         "token": uuid.uuid4().hex,
+        "send": "1",  # past the preview
     }
 
     with django_capture_on_commit_callbacks(execute=True):

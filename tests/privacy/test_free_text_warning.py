@@ -29,6 +29,10 @@ ALLOWED = {
     # The base of MessageForm and ProgrammeMessageForm, never shown itself: each child
     # sets the body's help text, warning included (both are walked).
     ("coordination.forms", "BaseMessageForm", "body"),
+    # The accessibility feedback's page address (a URL, not prose) and its honeypot (a
+    # hidden field that people never see or fill); its description carries the warning.
+    ("statements.forms", "FeedbackForm", "page"),
+    ("statements.forms", "FeedbackForm", "website"),
 }
 
 
@@ -38,6 +42,10 @@ def build_session():
 
 BUILDERS = {
     "coordination.forms.AddParticipantForm": build_session,
+    "coordination.attendance_forms.WalkInForm": build_session,
+    "coordination.supervision_forms.SupervisionGroupForm": lambda: {
+        "programme": factories.ProgrammeFactory()
+    },
     "coordination.forms.OverviewFilterForm": lambda: {"regions": [], "gatherings": []},
     "evaluations.forms.EvaluationForm": lambda: {
         "questions": [
