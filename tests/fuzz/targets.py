@@ -200,9 +200,7 @@ TARGETS = [
         saved=lambda w: Material.objects.filter(session=w.session),
     ),
     Target(OverviewFilterForm, "coordination:organisations", "coordinator", method="get"),
-    Target(
-        ImplementationFilterForm, "coordination:implementation", "coordinator", method="get"
-    ),
+    Target(ImplementationFilterForm, "coordination:implementation", "coordinator", method="get"),
     Target(
         "the session list's export options",
         "coordination:export_csv",
