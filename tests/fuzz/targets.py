@@ -17,14 +17,19 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.db.models import QuerySet
 
+from certificates.forms import CheckForm, WithdrawForm
+from certificates.models import Certificate
 from coordination.admin_forms import CopyProgrammeForm
+from coordination.attendance_forms import WalkInForm
 from coordination.forms import (
     AddParticipantForm,
     BaseMessageForm,
     CapacityForm,
     ConfirmLeaderForm,
     ConfirmMemberForm,
+    ImplementationFilterForm,
     MessageForm,
+    NetworkInvitationForm,
     OverviewFilterForm,
     ParticipantSearchForm,
     ProgrammeMessageForm,
@@ -32,6 +37,8 @@ from coordination.forms import (
     TurnDownLeaderForm,
 )
 from coordination.material_forms import MaterialForm
+from coordination.supervision_forms import MeetingForm as SupervisionMeetingForm
+from coordination.supervision_forms import SupervisionGroupForm
 from evaluations.forms import EvaluationForm
 from implementation.forms import KeeperForm, MarkForm
 from participants.forms import ProfileForm
@@ -50,7 +57,17 @@ from resourcegroups.forms import (
     StatusForm,
     WorkForm,
 )
-from resourcegroups.models import Meeting, Offer, ProgressReport, ResourceGroup, Routine
+from resourcegroups.models import (
+    Meeting,
+    Offer,
+    ProgressReport,
+    ResourceGroup,
+    Routine,
+    SupervisionGroup,
+)
+from statements.forms import FeedbackForm
+from supervision.forms import MeetingNoteForm
+from supervision.models import MeetingNote
 
 World = Any
 
@@ -90,6 +107,14 @@ def routine(w):
 
 def offer(w):
     return {**enrolment(w), "pk": w.own.offer.pk}
+
+
+def certificate(w):
+    return {"slug": w.programme.slug, "participant_pk": w.own.worker.pk}
+
+
+def supervision_group(w):
+    return {"pk": w.supervision.pk}
 
 
 def worker(w):
@@ -175,6 +200,66 @@ TARGETS = [
         saved=lambda w: Material.objects.filter(session=w.session),
     ),
     Target(OverviewFilterForm, "coordination:organisations", "coordinator", method="get"),
+    Target(ImplementationFilterForm, "coordination:implementation", "coordinator", method="get"),
+    Target(
+        "the session list's export options",
+        "coordination:export_csv",
+        "coordinator",
+        kwargs=session,
+        page="coordination:session",
+        method="get",
+    ),
+    Target(
+        ParticipantSearchForm, "coordination:walk_in", "coordinator", kwargs=session, method="get"
+    ),
+    Target(WalkInForm, "coordination:walk_in", "coordinator", kwargs=session),
+    Target(
+        NetworkInvitationForm,
+        "coordination:invite",
+        "coordinator",
+        kwargs=lambda w: {"pk": w.network_meeting.pk},
+    ),
+    Target(
+        "the choice of programme",
+        "coordination:supervision_groups",
+        "coordinator",
+        method="get",
+    ),
+    Target(
+        SupervisionGroupForm,
+        "coordination:new_supervision_group",
+        "coordinator",
+        kwargs=lambda w: {"slug": w.programme.slug},
+    ),
+    Target(
+        SupervisionGroupForm,
+        "coordination:supervision_group",
+        "coordinator",
+        kwargs=supervision_group,
+        saved=lambda w: SupervisionGroup.objects.filter(pk=w.supervision.pk),
+    ),
+    Target(
+        SupervisionMeetingForm,
+        "coordination:schedule_supervision",
+        "coordinator",
+        kwargs=supervision_group,
+    ),
+    Target(
+        MeetingNoteForm,
+        "supervision:note",
+        "supervisor",
+        kwargs=lambda w: {"pk": w.supervision.pk, "session": w.supervision_meeting.pk},
+        saved=lambda w: MeetingNote.objects.filter(pk=w.supervision_note.pk),
+    ),
+    Target(CheckForm, "certificates:check", "anonymous", method="get"),
+    Target(
+        WithdrawForm,
+        "certificates:withdraw",
+        "coordinator",
+        kwargs=certificate,
+        saved=lambda w: Certificate.objects.filter(pk=w.certificate.pk),
+    ),
+    Target(FeedbackForm, "statements:accessibility", "anonymous"),
     Target(
         ConfirmLeaderForm,
         "coordination:confirm_leader",
@@ -314,4 +399,5 @@ OTHER_FORMS = {
     "resourcegroups:reopen_report": "a button with a CSRF token and no field",
     "implementation:remove_keeper": "a button with a CSRF token and no field",
     "certificates:issue": "a button with a CSRF token and no field",
+    "certificates:bulk_issue": "a button with a CSRF token and no field",
 }

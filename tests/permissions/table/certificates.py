@@ -1,6 +1,10 @@
 """The walker's table for certificates: see outcomes.py for the words."""
 
-from .outcomes import PUBLIC, REDIRECT, SIGNED_IN, Entry, expect
+from .outcomes import COORDINATORS, PUBLIC, REDIRECT, SIGNED_IN, Entry, expect
+
+
+def programme(w):
+    return {"slug": w.programme.slug}
 
 
 def certificate(w):
@@ -22,5 +26,24 @@ ENTRIES = {
         get=expect(worker_a=200, coordinator=200),
         kwargs=certificate,
     ),
+    "certificates:pdf": Entry(
+        get=expect(worker_a=200, coordinator=200),
+        kwargs=certificate,
+    ),
+    # Coordinators only (certificates/coordinator_views.py): the rest 404.
+    "certificates:withdraw": Entry(
+        get=COORDINATORS,
+        post=COORDINATORS,  # an empty reason: the form again
+        kwargs=certificate,
+    ),
+    "certificates:roster": Entry(get=COORDINATORS, kwargs=programme),
+    "certificates:bulk_issue": Entry(
+        get=expect(coordinator=405),
+        post=expect(coordinator=REDIRECT),
+        kwargs=programme,
+    ),
+    # Starts the ZIP as the coordinator's job and sends them to its page.
+    "certificates:zip": Entry(get=expect(coordinator=REDIRECT), kwargs=programme),
+    "certificates:check": Entry(get=PUBLIC),
     "certificates:verify": Entry(get=PUBLIC, kwargs=lambda w: {"code": w.certificate.code}),
 }

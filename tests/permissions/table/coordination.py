@@ -54,7 +54,20 @@ ENTRIES = {
         kwargs=lambda w: {"pk": w.session.pk, "material_pk": w.material.pk},
     ),
     "coordination:programme_message": Entry(get=COORDINATORS, kwargs=programme),
+    "coordination:walk_in": Entry(get=COORDINATORS, kwargs=session),
+    "coordination:invite": Entry(get=COORDINATORS, kwargs=lambda w: {"pk": w.network_meeting.pk}),
+    "coordination:supervision_groups": Entry(get=COORDINATORS),
+    "coordination:new_supervision_group": Entry(get=COORDINATORS, kwargs=programme),
+    "coordination:supervision_group": Entry(
+        get=COORDINATORS, kwargs=lambda w: {"pk": w.supervision.pk}
+    ),
+    "coordination:schedule_supervision": Entry(
+        get=COORDINATORS, kwargs=lambda w: {"pk": w.supervision.pk}
+    ),
     "coordination:organisations": Entry(get=COORDINATORS),
     "coordination:organisations_csv": Entry(get=COORDINATORS),
     "coordination:organisations_xlsx": Entry(get=COORDINATORS),
+    "coordination:implementation": Entry(get=COORDINATORS),
+    "coordination:implementation_csv": Entry(get=COORDINATORS),
+    "coordination:implementation_xlsx": Entry(get=COORDINATORS),
 }

@@ -14,5 +14,6 @@ ENTRIES = {
     "programme:session": Entry(get=PUBLIC, kwargs=lambda w: {"pk": w.session.pk}),
     "programme:session_ics": Entry(get=PUBLIC, kwargs=lambda w: {"pk": w.session.pk}),
     "programme:articles": Entry(get=PUBLIC),
+    "programme:article_feed": Entry(get=PUBLIC),
     "programme:article": Entry(get=PUBLIC, kwargs=lambda w: {"slug": w.article.slug}),
 }

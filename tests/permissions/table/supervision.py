@@ -12,4 +12,10 @@ ENTRIES = {
         post=expect(supervisor=REDIRECT, coordinator=REDIRECT),
         kwargs=lambda w: {"pk": w.supervision.pk, "session": w.supervision_meeting.pk},
     ),
+    # The note is the supervisor's and coordinators', never the members' (worker_a: 404).
+    "supervision:note": Entry(
+        get=expect(supervisor=200, coordinator=200),
+        post=expect(supervisor=200, coordinator=200),  # an empty note: the form again
+        kwargs=lambda w: {"pk": w.supervision.pk, "session": w.supervision_meeting.pk},
+    ),
 }
