@@ -68,9 +68,12 @@ class BulkIssueView(CoordinatorProgrammeMixin, View):
 
 class ZipView(CoordinatorProgrammeMixin, View):
     """All valid certificates of the programme as PDFs in one ZIP, made by a worker: the
-    coordinator follows it on the job's page, which offers the file when it is ready."""
+    coordinator follows it on the job's page, which offers the file when it is ready. A
+    POST: a link elsewhere cannot start the work on a coordinator's behalf."""
 
-    def get(self, request, *args, **kwargs):
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
         job = start_zip(request.user, self.programme)
         back = reverse("certificates:roster", kwargs={"slug": self.programme.slug})
         return HttpResponseRedirect(f"{job.get_absolute_url()}?{urlencode({'tilbake': back})}")

@@ -179,8 +179,9 @@ def test_the_zip_is_made_as_a_job_and_offered_to_its_owner(
     attend(person, training_days[:6])
     certificate = issue_certificate(participant=person, programme=programme)
     url = reverse("certificates:zip", kwargs={"slug": programme.slug})
+    assert coordinator_client.get(url).status_code == 405  # a link cannot start it
     with django_capture_on_commit_callbacks(execute=True):
-        response = coordinator_client.get(url)
+        response = coordinator_client.post(url)
     job = Job.objects.get()
     assert response.status_code == 302 and response["Location"].startswith(job.get_absolute_url())
     assert (job.status, job.done, job.total) == (Job.Status.DONE, 1, 1)

@@ -21,6 +21,7 @@ from certificates.forms import CheckForm, WithdrawForm
 from certificates.models import Certificate
 from coordination.admin_forms import CopyProgrammeForm
 from coordination.attendance_forms import WalkInForm
+from coordination.audit_forms import AuditFilterForm
 from coordination.forms import (
     AddParticipantForm,
     BaseMessageForm,
@@ -201,6 +202,7 @@ TARGETS = [
     ),
     Target(OverviewFilterForm, "coordination:organisations", "coordinator", method="get"),
     Target(ImplementationFilterForm, "coordination:implementation", "coordinator", method="get"),
+    Target(AuditFilterForm, "coordination:audit_log", "coordinator", method="get"),
     Target(
         "the session list's export options",
         "coordination:export_csv",
@@ -400,4 +402,6 @@ OTHER_FORMS = {
     "implementation:remove_keeper": "a button with a CSRF token and no field",
     "certificates:issue": "a button with a CSRF token and no field",
     "certificates:bulk_issue": "a button with a CSRF token and no field",
+    "certificates:zip": "a button with a CSRF token and no field (starts the ZIP job)",
+    "privacy:retention_run": "a button with a CSRF token and no field (starts the job)",
 }

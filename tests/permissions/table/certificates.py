@@ -42,8 +42,12 @@ ENTRIES = {
         post=expect(coordinator=REDIRECT),
         kwargs=programme,
     ),
-    # Starts the ZIP as the coordinator's job and sends them to its page.
-    "certificates:zip": Entry(get=expect(coordinator=REDIRECT), kwargs=programme),
+    # Starts the ZIP as the coordinator's job and sends them to its page; only by POST.
+    "certificates:zip": Entry(
+        get=expect(coordinator=405),
+        post=expect(coordinator=REDIRECT),
+        kwargs=programme,
+    ),
     "certificates:check": Entry(get=PUBLIC),
     "certificates:verify": Entry(get=PUBLIC, kwargs=lambda w: {"code": w.certificate.code}),
 }

@@ -65,6 +65,7 @@ ENTRIES = {
         get=COORDINATORS, kwargs=lambda w: {"pk": w.supervision.pk}
     ),
     "coordination:organisations": Entry(get=COORDINATORS),
+    "coordination:audit_log": Entry(get=COORDINATORS),
     "coordination:organisations_csv": Entry(get=COORDINATORS),
     "coordination:organisations_xlsx": Entry(get=COORDINATORS),
     "coordination:implementation": Entry(get=COORDINATORS),

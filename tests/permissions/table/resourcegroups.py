@@ -8,6 +8,11 @@ def enrolment(w):
 
 
 ENTRIES = {
+    # The unit's audit log: its confirmed leader and coordinators; its staff 403.
+    "resourcegroups:audit_log": Entry(
+        get=expect(worker_a=403, leader_a=200, coordinator=200),
+        kwargs=enrolment,
+    ),
     "resourcegroups:mine": Entry(get=expect(others=REDIRECT, unconfirmed_a=200, supervisor=200)),
     "resourcegroups:organisation": Entry(
         get=expect(worker_a=200, leader_a=200, coordinator=200),
