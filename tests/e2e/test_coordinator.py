@@ -97,7 +97,8 @@ def test_it_lets_a_coordinator_change_capacity_and_take_attendance_by_keyboard(
     page.get_by_role("group", name="Bjørn Berg").get_by_label("Ikke registrert").focus()
     page.keyboard.press("ArrowLeft")
     press_button(page, "Lagre oppmøte")
-    page.wait_for_url(f"**{reverse('coordination:session', args=[session.pk])}")
+    # At the door the page stays for the next correction, with the history below.
+    page.wait_for_url(f"**{reverse('coordination:attendance', args=[session.pk])}")
     expect(page.get_by_text("Oppmøte er lagret for 2 personer.")).to_be_visible()
     assert_accessible(page)
 

@@ -61,7 +61,7 @@ def test_a_long_export_shows_its_progress_and_offers_the_file(
 ):
     log_in(coordinator)
     page.goto(page.base_url + reverse("coordination:session", args=[long_list.pk]))
-    page.get_by_role("link", name="Last ned CSV").click()
+    page.get_by_role("button", name="Last ned CSV").click()
 
     page.wait_for_url("**/jobber/**")
     bar = page.get_by_role("progressbar", name="Framdrift")
