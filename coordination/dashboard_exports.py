@@ -54,5 +54,6 @@ def table(board: Dashboard) -> tuple[list[str], list[list]]:
 
 def response(board: Dashboard, *, fmt: str) -> HttpResponse:
     header, rows = table(board)
-    name = f"{_('programme-figures')}-{spreadsheets.file_slug(board.programme.slug)}"
+    prefix = _("programme-figures")
+    name = f"{prefix}-{spreadsheets.file_slug(board.programme.slug)}"
     return spreadsheets.download(header, rows, name=name, sheet_title=_("Sessions"), fmt=fmt)
