@@ -55,6 +55,10 @@ ENTRIES = {
     ),
     "coordination:programme_message": Entry(get=COORDINATORS, kwargs=programme),
     "coordination:organisations": Entry(get=COORDINATORS),
+    "coordination:dashboard_home": Entry(get=expect(coordinator=REDIRECT)),
+    "coordination:dashboard": Entry(get=COORDINATORS, kwargs=programme),
+    "coordination:dashboard_csv": Entry(get=COORDINATORS, kwargs=programme),
+    "coordination:dashboard_xlsx": Entry(get=COORDINATORS, kwargs=programme),
     "coordination:organisations_csv": Entry(get=COORDINATORS),
     "coordination:organisations_xlsx": Entry(get=COORDINATORS),
 }
