@@ -114,7 +114,9 @@ def session_rows(programme: Programme, now: dt.datetime) -> list[SessionRow]:
                 "registrations",
                 filter=Q(registrations__status=Registration.Status.WAITLISTED),
             ),
-            attended_count=Count("registrations", filter=CONFIRMED & Q(registrations__attended=True)),
+            attended_count=Count(
+                "registrations", filter=CONFIRMED & Q(registrations__attended=True)
+            ),
             no_shows=Count("registrations", filter=CONFIRMED & Q(registrations__attended=False)),
             late_cancellations=Count(
                 "registrations",

@@ -59,9 +59,7 @@ class BarChart:
     legend: list[Legend] = field(default_factory=list)
 
 
-def bar_chart(
-    items: list[tuple[str, list[float | None]]], series: list[Legend]
-) -> BarChart | None:
+def bar_chart(items: list[tuple[str, list[float | None]]], series: list[Legend]) -> BarChart | None:
     """One row per (label, values): a bar per series, its length the percentage (100 % at
     most drawn, the number beside it says the rest)."""
     if not items:

@@ -131,7 +131,7 @@ def test_it_gives_each_unit_its_certificate_share(coordinator_client, known):
     assert (units["B kommune"].staff, units["B kommune"].certified) == (1, 0)
     page = response.content.decode()
     assert "33 %" in page and "Kursbevis per enhet" in page
-    assert page.count("<svg class=\"chart\"") == 3
+    assert page.count('<svg class="chart"') == 3
 
 
 def test_a_lower_requirement_counts_one_day(coordinator_client, known, settings):
@@ -182,7 +182,9 @@ def test_it_downloads_the_session_table(coordinator_client, known):
 
 
 def test_the_chooser_sends_to_the_chosen_programme(coordinator_client, known):
-    response = coordinator_client.get(reverse("coordination:dashboard_home"), {"programme": "kjent"})
+    response = coordinator_client.get(
+        reverse("coordination:dashboard_home"), {"programme": "kjent"}
+    )
     assert response.url == url(known[0])
 
 
