@@ -2,6 +2,7 @@ from django.urls import path
 
 from .views import (
     audit,
+    dashboard,
     implementation,
     invitations,
     materials,
@@ -69,6 +70,22 @@ urlpatterns = [
         "koordinator/program/<slug:slug>/melding/",
         messages.ProgrammeMessageView.as_view(),
         name="programme_message",
+    ),
+    path("koordinator/tall/", dashboard.DashboardChooserView.as_view(), name="dashboard_home"),
+    path(
+        "koordinator/program/<slug:slug>/tall/",
+        dashboard.DashboardView.as_view(),
+        name="dashboard",
+    ),
+    path(
+        "koordinator/program/<slug:slug>/tall/samlinger.csv",
+        dashboard.DashboardExportView.as_view(format="csv"),
+        name="dashboard_csv",
+    ),
+    path(
+        "koordinator/program/<slug:slug>/tall/samlinger.xlsx",
+        dashboard.DashboardExportView.as_view(format="xlsx"),
+        name="dashboard_xlsx",
     ),
     path(
         "koordinator/veiledning/",

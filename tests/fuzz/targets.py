@@ -262,6 +262,15 @@ TARGETS = [
         saved=lambda w: Certificate.objects.filter(pk=w.certificate.pk),
     ),
     Target(FeedbackForm, "statements:accessibility", "anonymous"),
+    # The dashboard's programme chooser has no Form class: an unknown slug goes to the newest.
+    Target(
+        "the programme dashboard's programme chooser",
+        "coordination:dashboard_home",
+        "coordinator",
+        page="coordination:dashboard",
+        page_kwargs=lambda w: {"slug": w.programme.slug},
+        method="get",
+    ),
     Target(
         ConfirmLeaderForm,
         "coordination:confirm_leader",
