@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from django.db.models import Count, IntegerField, OuterRef, Subquery
 from django.db.models.functions import Coalesce
@@ -22,6 +23,9 @@ from participants.selectors import members_waiting, staff_of
 from programme.models import Session
 from registrations.selectors import with_positions
 from resourcegroups.models import ProgressReport, report_due_at
+
+if TYPE_CHECKING:
+    from registrations.selectors import RegistrationWithTotal
 
 # A milestone not yet reached counts as «due» when its date is this close; late ones
 # always count. Later milestones are on the unit's plan page, not on the to-do list.
@@ -49,10 +53,12 @@ class LeaderTodo:
     members_waiting: list[Participant] = field(default_factory=list)
     next_report: NextReport | None = None
     milestones: list[Row] = field(default_factory=list)
-    waitlisted: list[Registration] = field(default_factory=list)
+    waitlisted: list[RegistrationWithTotal] = field(default_factory=list)
 
 
 def _unit_of(leader: Participant) -> Enrolment | None:
+    if leader.organisation_id is None:
+        return None
     return (
         Enrolment.objects.select_related("programme", "organisation")
         .filter(organisation_id=leader.organisation_id)
@@ -92,11 +98,11 @@ def next_report_of(enrolment: Enrolment) -> NextReport | None:
     )
     if gathering is None:
         return None
-    gathering.kind_total = gathering.numbered_total  # type: ignore[attr-defined]
+    gathering.kind_total = gathering.numbered_total
     return NextReport(
         gathering=gathering,
         due_at=report_due_at(gathering),
-        status=gathering.report_status,  # type: ignore[attr-defined]
+        status=gathering.report_status,
     )
 
 
@@ -113,7 +119,7 @@ def milestones_to_do(enrolment: Enrolment, *, today: dt.date | None = None) -> l
     return sorted(rows, key=lambda row: (row.due_on or soon, row.milestone.pk))
 
 
-def staff_waitlisted(enrolment: Enrolment) -> list[Registration]:
+def staff_waitlisted(enrolment: Enrolment) -> list[RegistrationWithTotal]:
     """The organisation's confirmed staff on a waiting list for a coming session, by
     session and place in the queue (one query)."""
     registrations = with_positions(
@@ -126,7 +132,7 @@ def staff_waitlisted(enrolment: Enrolment) -> list[Registration]:
     ).order_by("session__starts_at", "session__pk", "waitlisted_at", "pk")
     found = list(registrations)
     for registration in found:  # «n av N» from the same query
-        registration.session.kind_total = registration.session_kind_total  # type: ignore[attr-defined]
+        registration.session.kind_total = registration.session_kind_total
     return found
 
 
