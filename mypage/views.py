@@ -9,11 +9,14 @@ from programme.models import Programme
 from registrations.selectors import next_registrations_of
 from supervision.selectors import supervision_groups_of
 
+from .todo import leader_todo
+
 
 @login_required
 def dashboard(request):
     """Min side: the person's next sessions, their training days toward the certificate in
-    the current programme, and the supervision groups they belong to or lead."""
+    the current programme, the supervision groups they belong to or lead, and for a
+    confirmed leader what needs doing for their unit («Dette må gjøres»)."""
     participant = request.user.participant
     programme = Programme.objects.current()
     attends_training = participant.role in STAFF_ROLES
@@ -30,5 +33,6 @@ def dashboard(request):
                 else None
             ),
             "supervision_groups": supervision_groups_of(participant),
+            "todo": leader_todo(participant),
         },
     )
