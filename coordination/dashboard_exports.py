@@ -56,4 +56,6 @@ def response(board: Dashboard, *, fmt: str) -> HttpResponse:
     header, rows = table(board)
     prefix = _("programme-figures")
     name = f"{prefix}-{spreadsheets.file_slug(board.programme.slug)}"
-    return spreadsheets.download(header, rows, name=name, sheet_title=pgettext("dashboard", "Sessions"), fmt=fmt)
+    return spreadsheets.download(
+        header, rows, name=name, sheet_title=pgettext("dashboard", "Sessions"), fmt=fmt
+    )
