@@ -191,7 +191,34 @@ class ProgrammeMessageForm(BaseMessageForm):
         label=_("Also those on the waiting lists (only with «Everyone registered»)"),
         required=False,
     )
-    field_order = ["audience", "include_waitlisted", "subject", "body"]
+    organisations = forms.ModelMultipleChoiceField(
+        label=_("Only the leaders of these organisations (optional, with «Leaders»)"),
+        queryset=Organisation.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={
+            "invalid_choice": _("Choose organisations from the list."),
+            "invalid_pk_value": _("Choose organisations from the list."),
+        },
+    )
+    field_order = ["audience", "include_waitlisted", "organisations", "subject", "body"]
+
+    def __init__(self, *args, programme=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["organisations"]
+        assert isinstance(field, forms.ModelMultipleChoiceField)
+        field.queryset = Organisation.objects.filter(enrolments__programme=programme).order_by(
+            "name", "pk"
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        chosen = cleaned.get("organisations")
+        if chosen and cleaned.get("audience") != ProgrammeAudience.LEADERS:
+            self.add_error(
+                "organisations", _("Organisations can be chosen only for a message to leaders.")
+            )
+        return cleaned
 
     body_help_text = _(
         "Each person gets it once by email, greeted by name, with a link to the "

@@ -5,7 +5,6 @@ outbox), and who gets it."""
 from collections.abc import Callable
 
 from django.conf import settings
-from django.db.models import QuerySet
 from django.utils import translation
 
 from notifications.models import Email
@@ -20,7 +19,7 @@ from participants.models import Participant
 from programme.models import Programme, Session
 
 from . import selectors
-from .messages import CoordinatorMessage, ProgrammeAudience, programme_reason
+from .messages import CoordinatorMessage, ProgrammeAudience, programme_people, programme_reason
 
 PREVIEW_NAMES = 200
 
@@ -64,21 +63,22 @@ def session_reason(session: Session) -> str:
         return str(REASONS[Email.Kind.MESSAGE] % {"session": session_name(session)})
 
 
-def programme_recipients(
-    programme: Programme, audience: ProgrammeAudience, *, include_waitlisted: bool
-) -> QuerySet[Participant]:
-    if audience == ProgrammeAudience.LEADERS:
-        people = selectors.programme_leaders(programme)
-    else:
-        people = selectors.programme_registrants(programme, include_waitlisted=include_waitlisted)
-    return people.select_related("user", "organisation").order_by("full_name", "pk")
-
-
 def programme_audience(
-    programme: Programme, audience: ProgrammeAudience, *, include_waitlisted: bool
+    programme: Programme,
+    audience: ProgrammeAudience,
+    *,
+    include_waitlisted: bool,
+    organisation_ids: list[int] | None = None,
 ) -> tuple[list[Participant], Callable[[Participant], str]]:
     """Who a programme's message goes to, and each person's footer line."""
-    people = list(programme_recipients(programme, audience, include_waitlisted=include_waitlisted))
+    people = list(
+        programme_people(
+            programme,
+            audience,
+            include_waitlisted=include_waitlisted,
+            organisation_ids=organisation_ids,
+        ).order_by("full_name", "pk")
+    )
 
     def reason(person: Participant) -> str:
         with translation.override(settings.LANGUAGE_CODE):

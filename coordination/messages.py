@@ -12,6 +12,7 @@ from django.conf import settings
 from django.contrib.auth.models import User
 from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
+from django.db.models import QuerySet
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -41,6 +42,7 @@ class ProgrammeAudience(models.TextChoices):
 
     LEADERS = "leaders", gettext_lazy("Leaders of participating units")
     REGISTERED = "registered", gettext_lazy("Everyone registered")
+    PAST = "past", gettext_lazy("Past participants (attended at least one session)")
 
 
 @dataclass(frozen=True)
@@ -89,6 +91,7 @@ def message_programme(
     include_waitlisted: bool,
     progress: Progress | None = None,
     remote_addr: str | None = None,
+    organisation_ids: list[int] | None = None,
 ) -> int:
     """Email a coordinator's message to a whole programme; returns how many people it
     goes to, each person once however many registrations they hold.
@@ -96,8 +99,9 @@ def message_programme(
     `audience` LEADERS: the confirmed leaders of every organisation enrolled in the
     programme. REGISTERED: everyone confirmed for a session of the programme that has
     neither ended nor been cancelled, and, if `include_waitlisted`, those on its waiting
-    lists. The email links to the programme's page. One render per person, and one audit
-    row for the message.
+    lists. PAST: everyone marked as attending a session of the programme. With
+    `organisation_ids`, leaders of those organisations only. The email links to the
+    programme's page. One render per person, and one audit row for the message.
 
     The rows are recorded BATCH people to a transaction, each batch counted on
     `progress` (the job's page, progress.jobs), so a page sees them go. A run cut off
@@ -106,13 +110,13 @@ def message_programme(
     then the keys already there and the INSERT), and the programme's content type once
     per process.
     """
-    if audience == ProgrammeAudience.LEADERS:
-        audience_people = selectors.programme_leaders(programme)
-    else:
-        audience_people = selectors.programme_registrants(
-            programme, include_waitlisted=include_waitlisted
-        )
-    people = list(audience_people.select_related("user", "organisation").order_by("pk"))
+    audience_people = programme_people(
+        programme,
+        audience,
+        include_waitlisted=include_waitlisted,
+        organisation_ids=organisation_ids,
+    )
+    people = list(audience_people.order_by("pk"))
     with translation.override(settings.LANGUAGE_CODE):
         addressees = [
             _Addressee(
@@ -139,11 +143,21 @@ def message_programme(
     return len(people)
 
 
-def audience_size(counts: dict[str, int], audience: str, *, include_waitlisted: bool) -> int:
-    """How many people a programme message reaches, from selectors.programme_audience_counts."""
+def programme_people(
+    programme,
+    audience: str,
+    *,
+    include_waitlisted: bool,
+    organisation_ids: list[int] | None = None,
+) -> QuerySet[Participant]:
+    """Who a message to the programme goes to, with their user and organisation."""
     if audience == ProgrammeAudience.LEADERS:
-        return counts["leaders"]
-    return counts["registered"] + (counts["waiting"] if include_waitlisted else 0)
+        people = selectors.programme_leaders(programme, organisation_ids=organisation_ids)
+    elif audience == ProgrammeAudience.PAST:
+        people = selectors.programme_past_participants(programme)
+    else:
+        people = selectors.programme_registrants(programme, include_waitlisted=include_waitlisted)
+    return people.select_related("user", "organisation")
 
 
 def programme_reason(programme, audience, include_waitlisted: bool, person) -> str:
@@ -152,6 +166,11 @@ def programme_reason(programme, audience, include_waitlisted: bool, person) -> s
             "You get this email because you are a confirmed leader of %(organisation)s, "
             "which takes part in %(programme)s in Familiestøtte."
         ) % {"organisation": person.organisation.name, "programme": programme.name}
+    if audience == ProgrammeAudience.PAST:
+        return _(
+            "You get this email because you took part in a session of %(programme)s in "
+            "Familiestøtte."
+        ) % {"programme": programme.name}
     if include_waitlisted:
         text = _(
             "You get this email because you are registered for, or on the waiting list "

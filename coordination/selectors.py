@@ -71,9 +71,28 @@ def message_statuses(include_waitlisted: bool) -> list[str]:
     return [Registration.Status.CONFIRMED]
 
 
-def programme_leaders(programme: Programme) -> QuerySet[Participant]:
-    """The confirmed leaders of the organisations enrolled in the programme."""
-    return Participant.objects.filter(_leader_of_enrolled(programme))
+def programme_leaders(
+    programme: Programme, *, organisation_ids: list[int] | None = None
+) -> QuerySet[Participant]:
+    """The confirmed leaders of the organisations enrolled in the programme (of those
+    organisations only, if chosen)."""
+    leaders = Participant.objects.filter(_leader_of_enrolled(programme))
+    if organisation_ids:
+        leaders = leaders.filter(organisation_id__in=organisation_ids)
+    return leaders
+
+
+def _attended(programme: Programme) -> Q:
+    """Marked as attending at least one session of the programme, of any kind."""
+    attended = Registration.objects.filter(
+        participant=OuterRef("pk"), session__programme=programme, attended=True
+    )
+    return Q(Exists(attended), anonymised_at__isnull=True)
+
+
+def programme_past_participants(programme: Programme) -> QuerySet[Participant]:
+    """Everyone who attended at least one session of the programme, each person once."""
+    return Participant.objects.filter(_attended(programme))
 
 
 def programme_registrants(
@@ -88,10 +107,12 @@ def programme_registrants(
 
 def programme_audience_counts(programme: Programme) -> dict[str, int]:
     """How many people each group of a programme message reaches (one query): `leaders`,
-    `registered` (confirmed somewhere) and `waiting` (only on waiting lists)."""
+    `registered` (confirmed somewhere), `waiting` (only on waiting lists) and `past`
+    (attended at least one session)."""
     confirmed = _registered_for(programme, message_statuses(False))
     return Participant.objects.aggregate(
         leaders=Count("pk", filter=_leader_of_enrolled(programme)),
+        past=Count("pk", filter=_attended(programme)),
         registered=Count("pk", filter=confirmed),
         waiting=Count(
             "pk",

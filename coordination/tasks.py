@@ -55,6 +55,7 @@ def start_programme_message(
     message: CoordinatorMessage,
     include_waitlisted: bool,
     remote_addr: str | None = None,
+    organisation_ids: list[int] | None = None,
 ) -> Job:
     """The coordinator's message to a whole programme, as a job of theirs: recorded by a
     worker once the request commits (send_programme_message)."""
@@ -72,6 +73,7 @@ def start_programme_message(
             "message_id": message.message_id,
             "sender_id": message.sender.pk,
             "remote_addr": remote_addr,  # the audit row's, from the request
+            "organisation_ids": organisation_ids or [],
         },
     )
 
@@ -88,6 +90,7 @@ def send_programme_message(
     message_id: str,
     sender_id: int,
     remote_addr: str | None = None,
+    organisation_ids: list[int] | None = None,
 ) -> None:
     """Record the coordinator's message for everyone it goes to, batch by batch; the
     outbox sends each once (its key names message, programme and person)."""
@@ -101,6 +104,7 @@ def send_programme_message(
         include_waitlisted=include_waitlisted,
         progress=progress,
         remote_addr=remote_addr,
+        organisation_ids=organisation_ids,
     )
     progress.set_message(
         ngettext(

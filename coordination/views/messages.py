@@ -21,7 +21,7 @@ from programme.models import Programme
 from .. import message_preview, selectors
 from ..forms import BaseMessageForm, MessageForm, ProgrammeMessageForm
 from ..message_preview import PREVIEW_NAMES, render_for
-from ..messages import CoordinatorMessage, ProgrammeAudience, audience_size, message_session
+from ..messages import CoordinatorMessage, ProgrammeAudience, message_session, programme_people
 from ..mixins import CoordinatorRequiredMixin, SessionMixin
 from ..tasks import start_programme_message
 
@@ -32,6 +32,9 @@ NOBODY_IN_AUDIENCE = {
     ),
     ProgrammeAudience.REGISTERED: gettext_lazy(
         "Nobody is registered for a coming session of the programme, so nobody would get it."
+    ),
+    ProgrammeAudience.PAST: gettext_lazy(
+        "Nobody has attended a session of the programme yet, so nobody would get it."
     ),
 }
 
@@ -123,20 +126,17 @@ class ProgrammeSendingMixin(PreviewMixin):
     def programme(self) -> Programme:
         raise NotImplementedError
 
-    def preview(self, form, audience, include_waitlisted: bool):
-        people, reason = message_preview.programme_audience(
-            self.programme, audience, include_waitlisted=include_waitlisted
-        )
+    def preview(self, form, audience: dict):
+        people, reason = message_preview.programme_audience(self.programme, **audience)
         url = self.programme.get_absolute_url()
         return self.render_form_or_preview(form, people=people, url=url, reason=reason)
 
-    def send_as_job(self, form, audience, include_waitlisted: bool) -> HttpResponseRedirect:
+    def send_as_job(self, form, audience: dict) -> HttpResponseRedirect:
         job = start_programme_message(
             programme=self.programme,
-            audience=audience,
             message=self.message(form),
-            include_waitlisted=include_waitlisted,
             remote_addr=client_address(self.request),
+            **audience,
         )
         return follow_job(job, back=self.request.path)
 
@@ -154,6 +154,9 @@ class ProgrammeMessageView(CoordinatorRequiredMixin, ProgrammeSendingMixin, Form
     def get_initial(self):
         return {**super().get_initial(), "audience": ProgrammeAudience.LEADERS}
 
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "programme": self.programme}
+
     def get_context_data(self, **kwargs):
         counts = selectors.programme_audience_counts(self.programme)
         sent = selectors.sent_programme_messages(self.programme)
@@ -162,15 +165,18 @@ class ProgrammeMessageView(CoordinatorRequiredMixin, ProgrammeSendingMixin, Form
         )
 
     def form_valid(self, form):  # sending runs as a job, followed on the job's page
-        audience = form.cleaned_data["audience"]
-        include_waitlisted = form.cleaned_data["include_waitlisted"]
-        counts = selectors.programme_audience_counts(self.programme)
-        if not audience_size(counts, audience, include_waitlisted=include_waitlisted):
-            form.add_error("audience", NOBODY_IN_AUDIENCE[audience])
+        data = form.cleaned_data
+        audience = {
+            "audience": data["audience"],
+            "include_waitlisted": data["include_waitlisted"],
+            "organisation_ids": [o.pk for o in data["organisations"]],
+        }
+        if not programme_people(self.programme, **audience).exists():
+            form.add_error("audience", NOBODY_IN_AUDIENCE[data["audience"]])
             return self.form_invalid(form)
         if self.wants_preview():
-            return self.preview(form, audience, include_waitlisted)
-        return self.send_as_job(form, audience, include_waitlisted)
+            return self.preview(form, audience)
+        return self.send_as_job(form, audience)
 
 
 def follow_job(job, *, back: str) -> HttpResponseRedirect:
