@@ -13,6 +13,7 @@ from django.conf import settings
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, pgettext
 
 from familiestotte import spreadsheets
 from participants.models import Registration
@@ -29,7 +30,22 @@ def made_as_job(session: Session) -> bool:
 
 def headers(*, with_dietary_needs: bool = False) -> list[str]:
     dietary = [_("Dietary needs")] if with_dietary_needs else []
-    return [_("Name"), _("Organisation"), _("Role"), _("Email"), _("Phone"), *dietary, _("Status")]
+    return [
+        _("Name"),
+        _("Organisation"),
+        _("Role"),
+        pgettext("export", "Job title"),
+        _("Email"),
+        _("Phone"),
+        *dietary,
+        _("Status"),
+        pgettext("export", "Place on the waiting list"),
+        pgettext("export", "Attendance"),
+        pgettext("export", "Registered at"),
+    ]
+
+
+ATTENDANCE_WORDS = {True: gettext_lazy("Attended"), False: gettext_lazy("Did not attend")}
 
 
 def status_text(registration: Registration) -> str:
@@ -42,14 +58,24 @@ def status_text(registration: Registration) -> str:
 def row(registration: Registration, *, with_dietary_needs: bool = False) -> list[str]:
     participant = registration.participant
     dietary = [participant.dietary_needs] if with_dietary_needs else []
+    waiting = registration.status == Registration.Status.WAITLISTED
+    position = getattr(registration, "queue_position", None) if waiting else None
+    attended = (
+        ATTENDANCE_WORDS.get(registration.attended) if registration.attended is not None else ""
+    )
+    registered_at = timezone.localtime(registration.created_at).strftime("%Y-%m-%d %H:%M")
     return [
         participant.full_name,
         participant.workplace,
         participant.get_role_display(),
+        participant.job_title,
         participant.user.email,
         participant.phone,
         *dietary,
         status_text(registration),
+        str(position) if position else "",
+        str(attended),
+        registered_at,
     ]
 
 
@@ -78,7 +104,7 @@ def to_xlsx(
         (row(r, with_dietary_needs=with_dietary_needs) for r in registrations),
         sheet_title=_("Participants"),
         document_title=session.title,
-        widths=[28, 28, 16, 32, 14, *dietary_width, 26],
+        widths=[28, 28, 16, 24, 32, 14, *dietary_width, 26, 12, 14, 18],
     )
 
 

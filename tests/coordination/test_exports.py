@@ -15,8 +15,14 @@ from tests import factories
 
 OSLO = ZoneInfo("Europe/Oslo")
 
-HEADERS = ["Navn", "Kommune eller enhet", "Rolle", "E-post", "Telefon", "Status"]
-WITH_DIETARY = ["Navn", "Kommune eller enhet", "Rolle", "E-post", "Telefon", "Kostbehov", "Status"]
+BEFORE = ["Navn", "Kommune eller enhet", "Rolle", "Stilling", "E-post", "Telefon"]
+AFTER = ["Status", "Plass på ventelisten", "Oppmøte", "Påmeldt tidspunkt"]
+HEADERS = [*BEFORE, *AFTER]
+WITH_DIETARY = [*BEFORE, "Kostbehov", *AFTER]
+
+
+def at(registration):
+    return timezone.localtime(registration.created_at).strftime("%Y-%m-%d %H:%M")
 
 
 @pytest.fixture
@@ -94,35 +100,56 @@ def test_it_exports_csv_with_a_bom_semicolons_and_norwegian_headers(
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     rows = csv_rows(response)
     assert rows[0] == WITH_DIETARY
+    confirmed, waiting, gone = registrations
     assert rows[1:] == [
         [
             "Åse Ærlig",
             "Gjøvik kommune",
             "Tjenesteutøver",
+            confirmed.participant.job_title,
             "ase@gjovik.kommune.no",
             "91763827",
             "Glutenfri, laktoseallergi",
             "Påmeldt",
+            "",
+            "",
+            at(confirmed),
         ],
         [
             "Øystein Leder",
             "Gjøvik kommune",
             "Leder",
+            waiting.participant.job_title,
             "oy@example.no",
             "40000000",
             "",
             "På venteliste nr. 1",
+            "1",
+            "",
+            at(waiting),
         ],
         [
             "Cecilie Avmeldt",
-            registrations[2].participant.organisation.name,
+            gone.participant.organisation.name,
             "Tjenesteutøver",
-            registrations[2].participant.user.email,
+            gone.participant.job_title,
+            gone.participant.user.email,
             "40000000",
             "",
             "Avmeldt",
+            "",
+            "",
+            at(gone),
         ],
     ]
+
+
+def test_it_exports_attendance_once_taken(login, coordinator, session, registrations):
+    confirmed = registrations[0]
+    Registration.objects.filter(pk=confirmed.pk).update(attended=False)
+    response = login(coordinator).get(reverse("coordination:export_csv", args=[session.pk]))
+    rows = csv_rows(response)
+    assert rows[1][HEADERS.index("Oppmøte")] == "Ikke møtt"
 
 
 @pytest.mark.parametrize("name", ["export_csv", "export_xlsx"])
@@ -153,7 +180,7 @@ def test_it_includes_dietary_needs_when_asked(login, coordinator, session, regis
     else:
         rows = csv_rows(response)
     assert rows[0] == WITH_DIETARY
-    assert rows[1][5] == "Glutenfri, laktoseallergi"
+    assert rows[1][WITH_DIETARY.index("Kostbehov")] == "Glutenfri, laktoseallergi"
 
 
 def test_the_list_offers_dietary_needs_as_a_choice_off_by_default(login, coordinator, session):
@@ -206,8 +233,8 @@ def test_it_neutralises_formulas_in_csv(login, coordinator, session, hostile):
     [row] = csv_rows(response)[1:]
     assert row[0] == "'" + hostile.participant.full_name
     assert row[1] == "'-2+3"
-    assert row[4] == "'+4791763827"
-    assert row[5] == "'" + hostile.participant.dietary_needs
+    assert row[WITH_DIETARY.index("Telefon")] == "'+4791763827"
+    assert row[WITH_DIETARY.index("Kostbehov")] == "'" + hostile.participant.dietary_needs
     for cell in row:
         assert not cell.startswith(("=", "+", "-", "@")), cell
 
@@ -220,7 +247,7 @@ def test_it_neutralises_formulas_in_xlsx(login, coordinator, session, hostile):
     cells = list(sheet.iter_rows(min_row=2))[0]
     assert cells[0].value == "'" + hostile.participant.full_name
     for cell in cells:
-        assert cell.data_type == "s", cell.coordinate
+        assert cell.data_type in ("s", "inlineStr"), cell.coordinate  # text, never a formula
         assert not str(cell.value or "").startswith(("=", "+", "-", "@")), cell.coordinate
 
 
