@@ -30,7 +30,7 @@ from registrations.attendance import add_walk_in, attendance_history
 from registrations.attendance_views import AttendanceFormView
 from registrations.selectors import session_list
 
-from .. import exports, selectors
+from .. import exports, roster, selectors
 from ..attendance_forms import WalkInForm
 from ..forms import AddParticipantForm, CapacityForm, ParticipantSearchForm, RemoveForm
 from ..mixins import CoordinatorRequiredMixin, SessionMixin
@@ -48,12 +48,16 @@ class SessionOverviewView(CoordinatorRequiredMixin, TemplateView):
 
 
 class SessionListView(SessionMixin, TemplateView):
-    """A session's list: confirmed, the waiting list in order, cancelled."""
+    """A session's list: confirmed, the waiting list in order, cancelled; searchable, and
+    at most roster.SHOWN rows a section unless all are asked for (`?alle=1`)."""
 
     template_name = "coordination/session_list.html"
 
     def get_context_data(self, **kwargs):
-        kwargs["roster"] = session_list(self.get_session())
+        kwargs["roster"] = full = session_list(self.get_session())
+        kwargs["search_form"] = search = ParticipantSearchForm(self.request.GET or None)
+        show_all = self.request.GET.get("alle") == "1"
+        kwargs["sections"] = roster.sections(full, query=search.query(), show_all=show_all)
         # A long list's download is a page first (the job's), not a file.
         kwargs["export_as_job"] = exports.made_as_job(self.get_session())
         return super().get_context_data(**kwargs)

@@ -214,6 +214,9 @@ TARGETS = [
     Target(
         ParticipantSearchForm, "coordination:walk_in", "coordinator", kwargs=session, method="get"
     ),
+    Target(
+        ParticipantSearchForm, "coordination:session", "coordinator", kwargs=session, method="get"
+    ),
     Target(WalkInForm, "coordination:walk_in", "coordinator", kwargs=session),
     Target(
         NetworkInvitationForm,
