@@ -101,3 +101,24 @@ def assert_accessible(page) -> None:
         for v in blocking
     ]
     assert not blocking, f"axe-core found violations on {page.url}:\n" + "\n".join(lines)
+
+
+@pytest.fixture
+def demo_coordinator(page, transactional_db, settings):
+    """The demo loaded, the window 320 px wide, and its coordinator signed in on the start
+    page: where the workspace's journeys begin."""
+    from django.core.management import call_command
+    from django.urls import reverse
+
+    from demo.data import DEMO_PASSWORD, DEMO_USERS
+
+    settings.DEMO_MODE = True
+    call_command("load_demo", verbosity=0)
+    email = next(email for email, _, role, *_ in DEMO_USERS if role == "coordinator")
+    page.set_viewport_size({"width": 320, "height": 800})
+    page.goto(page.base_url + reverse("account_login"))
+    page.locator("#id_login").fill(email)
+    page.locator("#id_password").fill(DEMO_PASSWORD)
+    page.locator("#id_password").press("Enter")
+    page.wait_for_url(page.base_url + reverse("coordination:start"))
+    return page

@@ -4,28 +4,18 @@ passes axe-core and the structure checks at 320 px."""
 
 import datetime as dt
 
-from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
-from demo.data import DEMO_PASSWORD, DEMO_USERS
 from participants.models import Registration
 from programme.models import Programme, Session
 
-from .test_axe_crawl import NARROW, page_problems
+from .test_axe_crawl import page_problems
 
 
-def test_supervision_groups_and_an_invitation_from_the_workspace(page, transactional_db, settings):
-    settings.DEMO_MODE = True
-    call_command("load_demo", verbosity=0)
-    email = next(email for email, _, role, *_ in DEMO_USERS if role == "coordinator")
+def test_supervision_groups_and_an_invitation_from_the_workspace(demo_coordinator):
+    page = demo_coordinator
     programme = Programme.objects.get()
-    page.set_viewport_size(NARROW)
-    page.goto(page.base_url + reverse("account_login"))
-    page.locator("#id_login").fill(email)
-    page.locator("#id_password").fill(DEMO_PASSWORD)
-    page.locator("#id_password").press("Enter")
-    page.wait_for_url(page.base_url + reverse("coordination:start"))
     page.get_by_role("link", name="Veiledningsgrupper og samlingene deres").click()
     problems = page_problems(page)
 

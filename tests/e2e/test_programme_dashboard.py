@@ -2,24 +2,11 @@
 charts, their tables and the certificate share pass axe-core and the structure checks
 at 320 px."""
 
-from django.core.management import call_command
-from django.urls import reverse
-
-from demo.data import DEMO_PASSWORD, DEMO_USERS
-
-from .test_axe_crawl import NARROW, page_problems
+from .test_axe_crawl import page_problems
 
 
-def test_the_programme_dashboard_is_accessible(page, transactional_db, settings):
-    settings.DEMO_MODE = True
-    call_command("load_demo", verbosity=0)
-    email = next(email for email, _, role, *_ in DEMO_USERS if role == "coordinator")
-    page.set_viewport_size(NARROW)
-    page.goto(page.base_url + reverse("account_login"))
-    page.locator("#id_login").fill(email)
-    page.locator("#id_password").fill(DEMO_PASSWORD)
-    page.locator("#id_password").press("Enter")
-    page.wait_for_url(page.base_url + reverse("coordination:start"))
+def test_the_programme_dashboard_is_accessible(demo_coordinator):
+    page = demo_coordinator
     page.get_by_role("link", name="Tall for et program: fyllingsgrad, oppmøte og kursbevis").focus()
     page.keyboard.press("Enter")
     page.wait_for_url("**/tall/")
