@@ -4,8 +4,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
 from certificates.services import progress_of
-from participants.selectors import STAFF_ROLES
-from programme.models import Programme
+from participants.selectors import STAFF_ROLES, programme_for
 from registrations.selectors import next_registrations_of
 from supervision.selectors import supervision_groups_of
 
@@ -18,7 +17,8 @@ def dashboard(request):
     the current programme, the supervision groups they belong to or lead, and for a
     confirmed leader what needs doing for their unit («Dette må gjøres»)."""
     participant = request.user.participant
-    programme = Programme.objects.current()
+    # The person's own programme (or the one chosen), not simply the newest cohort.
+    programme = programme_for(participant, request.GET.get("programme"))
     attends_training = participant.role in STAFF_ROLES
     return render(
         request,

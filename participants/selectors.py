@@ -2,6 +2,8 @@
 
 from django.db.models import Q, QuerySet
 
+from programme.models import Programme
+
 from .models import Organisation, Participant
 
 STAFF_ROLES = [Participant.Role.SERVICE_WORKER, Participant.Role.LEADER]
@@ -49,3 +51,32 @@ def leaders_waiting() -> QuerySet[Participant]:
         .select_related("user", "organisation")
         .order_by("created_at", "pk")
     )
+
+
+def programmes_of(participant: Participant) -> list[Programme]:
+    """The published programmes that are the person's own: their organisation's
+    enrolments, and any they hold a registration for; the one ending last first (one
+    query)."""
+    own = (
+        Q(enrolments__organisation_id=participant.organisation_id)
+        if participant.organisation_id
+        else Q(pk__in=[])
+    )
+    registered = Q(sessions__registrations__participant=participant)
+    return list(
+        Programme.objects.published()
+        .filter(own | registered)
+        .distinct()
+        .order_by("-ends_on", "-starts_on", "pk")
+    )
+
+
+def programme_for(
+    participant: Participant, slug: str | None = None, *, own: list[Programme] | None = None
+) -> Programme | None:
+    """The programme a person's page is about: the one chosen in the page (`slug`) among
+    their own, else their own that ends last, else the current published one. With two
+    published cohorts, never simply the newest: the person's own comes first."""
+    own = programmes_of(participant) if own is None else own
+    chosen = next((p for p in own if slug and p.slug == slug), None)
+    return chosen or (own[0] if own else Programme.objects.current())

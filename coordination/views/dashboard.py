@@ -11,18 +11,18 @@ from programme.models import Programme
 from .. import dashboard_charts, dashboard_exports
 from ..dashboard import dashboard
 from ..mixins import CoordinatorRequiredMixin
+from ..programmes import chosen_programme
 
 
 class DashboardChooserView(CoordinatorRequiredMixin, View):
-    """To the chosen programme's dashboard (?programme=slug), or the newest programme's.
+    """To the chosen programme's dashboard (?programme=slug), or the newest published one's.
     Anonymous: to the log-in page; anyone but a coordinator: 404."""
 
     def get(self, request):
-        programmes = Programme.objects.order_by("-starts_on", "pk")
-        slug = request.GET.get("programme", "")
-        chosen = programmes.filter(slug=slug).first() or programmes.first()
-        if chosen is None:
+        programmes = list(Programme.objects.order_by("-starts_on", "pk"))
+        if not programmes:
             raise Http404
+        chosen = chosen_programme(programmes, request.GET.get("programme"))
         return redirect("coordination:dashboard", slug=chosen.slug)
 
 

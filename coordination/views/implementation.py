@@ -11,6 +11,7 @@ from programme.models import Programme
 from .. import implementation
 from ..forms import ImplementationFilterForm
 from ..mixins import CoordinatorRequiredMixin
+from ..programmes import chosen_programme
 
 
 class ImplementationOverviewView(CoordinatorRequiredMixin, View):
@@ -23,7 +24,7 @@ class ImplementationOverviewView(CoordinatorRequiredMixin, View):
         if not programmes:
             raise Http404
         slug = self.request.GET.get("programme")
-        programme = next((p for p in programmes if p.slug == slug), programmes[0])
+        programme = chosen_programme(programmes, slug)
         form = ImplementationFilterForm(self.request.GET or None)
         weeks = (form.cleaned_data.get("weeks") if form.is_valid() else None) or STALLED_WEEKS
         return programmes, form, programme_progress(programme, stalled_weeks=weeks)

@@ -13,6 +13,7 @@ from .. import organisations
 from ..exports import overview_response
 from ..forms import OverviewFilterForm
 from ..mixins import CoordinatorRequiredMixin
+from ..programmes import chosen_programme
 
 
 class OrganisationOverviewView(CoordinatorRequiredMixin, View):
@@ -25,7 +26,7 @@ class OrganisationOverviewView(CoordinatorRequiredMixin, View):
         if not programmes:
             raise Http404
         slug = self.request.GET.get("programme")
-        chosen = next((p for p in programmes if p.slug == slug), programmes[0])
+        chosen = chosen_programme(programmes, slug)
         return programmes, chosen
 
     def overview(self):

@@ -15,6 +15,7 @@ from programme.models import Programme
 from resourcegroups.models import SupervisionGroup
 
 from ..mixins import CoordinatorRequiredMixin
+from ..programmes import chosen_programme
 from ..supervision import schedule_meeting
 from ..supervision_forms import MeetingForm, SupervisionGroupForm
 
@@ -29,7 +30,7 @@ class SupervisionGroupsView(CoordinatorRequiredMixin, View):
         if not programmes:
             raise Http404
         slug = request.GET.get("programme")
-        programme = next((p for p in programmes if p.slug == slug), programmes[0])
+        programme = chosen_programme(programmes, slug)
         groups = (
             SupervisionGroup.objects.filter(programme=programme)
             .select_related("supervisor")

@@ -10,8 +10,8 @@ from django.views.decorators.http import require_http_methods
 from familiestotte.http import AuthenticatedHttpRequest
 from participants.models import Organisation
 from participants.rules import is_leader_of
-from participants.selectors import staff_of
-from programme.models import Programme, Session
+from participants.selectors import programme_for, programmes_of, staff_of
+from programme.models import Session
 
 from .. import selectors, services
 from ..forms import StaffRegistrationForm
@@ -29,15 +29,14 @@ def _leader_organisation(request: AuthenticatedHttpRequest) -> Organisation:
 
 @login_required
 def staff_registrations(request: AuthenticatedHttpRequest) -> HttpResponse:
-    """A leader sees their staff's registrations for the current programme."""
+    """A leader sees their staff's registrations for their own programme (or the one chosen)."""
     organisation = _leader_organisation(request)
-    programme = Programme.objects.current()
+    leader = request.user.participant
+    own = programmes_of(leader)
+    programme = programme_for(leader, request.GET.get("programme"), own=own)
     staff = selectors.staff_with_registrations(organisation=organisation, programme=programme)
-    return render(
-        request,
-        "registrations/staff.html",
-        {"organisation": organisation, "programme": programme, "staff": staff},
-    )
+    context = {"organisation": organisation, "programme": programme, "staff": staff}
+    return render(request, "registrations/staff.html", {**context, "programmes": own})
 
 
 @login_required
@@ -46,7 +45,7 @@ def register_staff_member(request: AuthenticatedHttpRequest, pk: int) -> HttpRes
     """A leader registers one of their own staff for a training day. Others: 404."""
     organisation = _leader_organisation(request)
     person = get_object_or_404(staff_of(organisation), pk=pk)
-    programme = Programme.objects.current()
+    programme = programme_for(request.user.participant, request.GET.get("programme"))
     sessions = Session.objects.filter(programme=programme, kind=Session.Kind.TRAINING_DAY).order_by(
         "starts_at", "pk"
     )

@@ -262,12 +262,13 @@ def test_it_pins_the_queries_of_the_staff_page(
     client = login(leader)
     url = reverse("registrations:staff")
     add(1)
-    # 1 session, 2 user, 3 participant, 4 organisation, 5 current programme,
-    # 6 staff, 7 their registrations with sessions
-    with assert_queries(6):
+    # 1 session, 2 user, 3 participant, 4 organisation, 5 the leader's own programmes
+    # (none: the unit is not enrolled here), 6 the current programme, 7 staff, 8 their
+    # registrations with sessions
+    with assert_queries(7):
         client.get(url)
     add(10)
-    with assert_queries(6):
+    with assert_queries(7):
         response = client.get(url)
     assert len(response.context["staff"]) == 12
 
@@ -345,15 +346,15 @@ def test_it_pins_the_queries_of_the_register_staff_member_page(
     client = login(leader)
     url = staff_url(service_worker)
     add([1])
-    # 1 session, 2 user with participant, 3 organisation, 4 the staff member, 5 current
-    # programme, 6 the person's registrations with sessions, 7 training days with
-    # «n av N» for the choices
-    with assert_queries(7):
+    # 1 session, 2 user with participant, 3 organisation, 4 the staff member, 5 the
+    # leader's own programmes (none here), 6 the current programme, 7 the person's
+    # registrations with sessions, 8 training days with «n av N» for the choices
+    with assert_queries(8):
         response = client.get(url)
     first = programme.sessions.get(number=1)
     assert option(first, 1) in response.content.decode()
     add(range(2, 11))
-    with assert_queries(7):
+    with assert_queries(8):
         response = client.get(url)
     page = response.content.decode()
     assert option(first, 10) in page
