@@ -50,11 +50,6 @@ def reason(programme: Programme) -> str:
         ) % {"programme": programme.name}
 
 
-def already_invited(session: Session) -> int:
-    prefix = f"{Email.Kind.MESSAGE}:invitation:session:{session.pk}:"
-    return Email.objects.filter(key__startswith=prefix).count()
-
-
 def preview(
     *, session: Session, programme: Programme, message: CoordinatorMessage, person: Participant
 ) -> tuple[str, str]:

@@ -7,19 +7,21 @@ from collections.abc import Callable
 from django.conf import settings
 from django.utils import translation
 
-from notifications.models import Email
 from notifications.rendering import (
-    REASONS,
     absolute,
     common_context,
     render_templates,
-    session_name,
 )
 from participants.models import Participant
 from programme.models import Programme, Session
 
 from . import selectors
-from .messages import CoordinatorMessage, ProgrammeAudience, programme_people, programme_reason
+from .messages import (
+    CoordinatorMessage,
+    ProgrammeAudience,
+    programme_people,
+    programme_reason,
+)
 
 PREVIEW_NAMES = 200
 
@@ -56,11 +58,6 @@ def session_recipients(session: Session, *, include_waitlisted: bool) -> list[Pa
         .order_by("full_name", "pk")
         .distinct()
     )
-
-
-def session_reason(session: Session) -> str:
-    with translation.override(settings.LANGUAGE_CODE):
-        return str(REASONS[Email.Kind.MESSAGE] % {"session": session_name(session)})
 
 
 def programme_audience(

@@ -72,8 +72,7 @@ def message_session(*, session, message: CoordinatorMessage, include_waitlisted:
             .select_related("participant__user")
             .order_by("pk")
         )
-        with translation.override(settings.LANGUAGE_CODE):
-            reason = str(REASONS[Email.Kind.MESSAGE] % {"session": session_name(session)})
+        reason = session_reason(session)
         key = f"{Email.Kind.MESSAGE}:{message.message_id}"
         addressees = [_Addressee(f"{key}:{r.pk}", r.participant, reason, r) for r in registrations]
         recorded = _record_messages(
@@ -81,6 +80,12 @@ def message_session(*, session, message: CoordinatorMessage, include_waitlisted:
         )
         record_in_audit_log(message, obj=session, recipients=recorded)
     return len(registrations)
+
+
+def session_reason(session) -> str:
+    """The footer of a message to a session's people, in the portal's language."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return str(REASONS[Email.Kind.MESSAGE] % {"session": session_name(session)})
 
 
 def message_programme(

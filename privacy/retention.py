@@ -57,6 +57,15 @@ class RetentionReport:
     emails_purged: int = 0
 
 
+def retention_periods() -> dict[str, int]:
+    """How long things are kept, for the pages that tell people (from settings)."""
+    return {
+        "dietary_days": DIETARY_NEEDS_KEPT_DAYS,
+        "inactive_years": settings.PRIVACY_INACTIVE_YEARS,
+        "outbox_days": settings.PRIVACY_OUTBOX_BODY_DAYS,
+    }
+
+
 def record(action: str, *, audit_row: bool = True, **details) -> None:
     """Record something the privacy jobs did, with its facts (counts and dates, never
     a person): a log line, and a row in the audit log (audit.Entry, «Data cleared»)."""

@@ -3,7 +3,6 @@ its progress bar (progress.jobs). Beat runs the same work every night."""
 
 from urllib.parse import urlencode
 
-from django.conf import settings
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.http import Http404, HttpResponseRedirect
 from django.utils.translation import gettext as _
@@ -28,12 +27,7 @@ class RetentionRunView(LoginRequiredMixin, TemplateView):
         return super().dispatch(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
-        periods = {
-            "inactive_years": settings.PRIVACY_INACTIVE_YEARS,
-            "outbox_days": settings.PRIVACY_OUTBOX_BODY_DAYS,
-            "dietary_days": retention.DIETARY_NEEDS_KEPT_DAYS,
-        }
-        return super().get_context_data(periods=periods, **kwargs)
+        return super().get_context_data(periods=retention.retention_periods(), **kwargs)
 
     def post(self, request, *args, **kwargs):
         job = start_job(

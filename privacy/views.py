@@ -2,7 +2,6 @@
 
 import json
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
@@ -13,17 +12,9 @@ from django.utils.translation import gettext as _
 
 from participants.rules import is_coordinator
 
-from . import export, retention, selectors, services
+from . import export, selectors, services
 from .forms import DeleteAccountForm
-
-
-def retention_periods() -> dict[str, int]:
-    """How long things are kept, for the pages that tell people (from settings)."""
-    return {
-        "dietary_days": retention.DIETARY_NEEDS_KEPT_DAYS,
-        "inactive_years": settings.PRIVACY_INACTIVE_YEARS,
-        "outbox_days": settings.PRIVACY_OUTBOX_BODY_DAYS,
-    }
+from .retention import retention_periods
 
 
 @login_required

@@ -12,6 +12,7 @@ from . import factories
 pytest_plugins = [
     "tests.fixtures.attendance",
     "tests.fixtures.events",
+    "tests.fixtures.jobs",
     "tests.fixtures.materials",
     "tests.fixtures.resourcegroups",
     "tests.fixtures.sessions",

@@ -1,7 +1,6 @@
 """The programme dashboard: a programme's figures per session, kind, month and
 organisation, with charts, tables and a download of the per-session table."""
 
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.views import View
@@ -11,7 +10,7 @@ from programme.models import Programme
 from .. import dashboard_charts, dashboard_exports
 from ..dashboard import dashboard
 from ..mixins import CoordinatorRequiredMixin
-from ..programmes import chosen_programme
+from ..programmes import programme_choice
 
 
 class DashboardChooserView(CoordinatorRequiredMixin, View):
@@ -19,10 +18,7 @@ class DashboardChooserView(CoordinatorRequiredMixin, View):
     Anonymous: to the log-in page; anyone but a coordinator: 404."""
 
     def get(self, request):
-        programmes = list(Programme.objects.order_by("-starts_on", "pk"))
-        if not programmes:
-            raise Http404
-        chosen = chosen_programme(programmes, request.GET.get("programme"))
+        _programmes, chosen = programme_choice(request)
         return redirect("coordination:dashboard", slug=chosen.slug)
 
 

@@ -1,17 +1,15 @@
 """Every unit of a programme side by side on its implementation plan, and its download."""
 
-from django.http import Http404
 from django.template.response import TemplateResponse
 from django.views import View
 
 from implementation.charts import phase_chart
 from implementation.overview import STALLED_WEEKS, programme_progress
-from programme.models import Programme
 
 from .. import implementation
 from ..forms import ImplementationFilterForm
 from ..mixins import CoordinatorRequiredMixin
-from ..programmes import chosen_programme
+from ..programmes import programme_choice
 
 
 class ImplementationOverviewView(CoordinatorRequiredMixin, View):
@@ -20,11 +18,7 @@ class ImplementationOverviewView(CoordinatorRequiredMixin, View):
     template_name = "coordination/implementation.html"
 
     def progress(self):
-        programmes = list(Programme.objects.order_by("-starts_on", "pk"))
-        if not programmes:
-            raise Http404
-        slug = self.request.GET.get("programme")
-        programme = chosen_programme(programmes, slug)
+        programmes, programme = programme_choice(self.request)
         form = ImplementationFilterForm(self.request.GET or None)
         weeks = (form.cleaned_data.get("weeks") if form.is_valid() else None) or STALLED_WEEKS
         return programmes, form, programme_progress(programme, stalled_weeks=weeks)

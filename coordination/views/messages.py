@@ -21,7 +21,13 @@ from programme.models import Programme
 from .. import message_preview, selectors
 from ..forms import BaseMessageForm, MessageForm, ProgrammeMessageForm
 from ..message_preview import PREVIEW_NAMES, render_for
-from ..messages import CoordinatorMessage, ProgrammeAudience, message_session, programme_people
+from ..messages import (
+    CoordinatorMessage,
+    ProgrammeAudience,
+    message_session,
+    programme_people,
+    session_reason,
+)
 from ..mixins import CoordinatorRequiredMixin, SessionMixin
 from ..tasks import start_programme_message
 
@@ -106,7 +112,7 @@ class MessageView(SessionMixin, PreviewMixin, FormView):
             )
             return self.form_invalid(form)
         if self.wants_preview():
-            reason = message_preview.session_reason(session)
+            reason = session_reason(session)
             url = session.get_absolute_url()
             return self.render_form_or_preview(
                 form, people=people, url=url, reason=lambda _person: reason

@@ -2,18 +2,16 @@
 
 from typing import Any
 
-from django.http import Http404
 from django.template.response import TemplateResponse
 from django.views import View
 
-from programme.models import Programme
 from resourcegroups.selectors.organisation import leader_gatherings
 
 from .. import organisations
 from ..exports import overview_response
 from ..forms import OverviewFilterForm
 from ..mixins import CoordinatorRequiredMixin
-from ..programmes import chosen_programme
+from ..programmes import programme_choice
 
 
 class OrganisationOverviewView(CoordinatorRequiredMixin, View):
@@ -22,11 +20,7 @@ class OrganisationOverviewView(CoordinatorRequiredMixin, View):
     template_name = "coordination/organisations.html"
 
     def programme(self):
-        programmes = list(Programme.objects.order_by("-starts_on", "pk"))
-        if not programmes:
-            raise Http404
-        slug = self.request.GET.get("programme")
-        chosen = chosen_programme(programmes, slug)
+        programmes, chosen = programme_choice(self.request)
         return programmes, chosen
 
     def overview(self):

@@ -58,8 +58,6 @@ class SessionListView(SessionMixin, TemplateView):
         kwargs["search_form"] = search = ParticipantSearchForm(self.request.GET or None)
         show_all = self.request.GET.get("alle") == "1"
         kwargs["sections"] = roster.sections(full, query=search.query(), show_all=show_all)
-        # A long list's download is a page first (the job's), not a file.
-        kwargs["export_as_job"] = exports.made_as_job(self.get_session())
         return super().get_context_data(**kwargs)
 
 

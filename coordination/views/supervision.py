@@ -2,7 +2,7 @@
 or changing it (supervisor and members), and scheduling its meetings."""
 
 from django.contrib import messages
-from django.http import Http404, HttpResponseRedirect
+from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -15,7 +15,7 @@ from programme.models import Programme
 from resourcegroups.models import SupervisionGroup
 
 from ..mixins import CoordinatorRequiredMixin
-from ..programmes import chosen_programme
+from ..programmes import programme_choice
 from ..supervision import schedule_meeting
 from ..supervision_forms import MeetingForm, SupervisionGroupForm
 
@@ -26,11 +26,7 @@ def groups_url(programme: Programme) -> str:
 
 class SupervisionGroupsView(CoordinatorRequiredMixin, View):
     def get(self, request):
-        programmes = list(Programme.objects.order_by("-starts_on", "pk"))
-        if not programmes:
-            raise Http404
-        slug = request.GET.get("programme")
-        programme = chosen_programme(programmes, slug)
+        programmes, programme = programme_choice(request)
         groups = (
             SupervisionGroup.objects.filter(programme=programme)
             .select_related("supervisor")

@@ -7,7 +7,6 @@ import zipfile
 
 import pypdf
 import pytest
-from django.core.files.storage import FileSystemStorage
 from django.urls import reverse
 
 from certificates import bulk, selectors
@@ -158,13 +157,6 @@ def test_it_issues_to_all_from_the_page(coordinator_client, coordinator, program
     assert "Alle som oppfyller kravene, har allerede kursbevis." in response.content.decode()
     assert Certificate.objects.filter(programme=programme, issued_by=coordinator.user).count() == 30
     assert "Utsted kursbevis til alle" not in response.content.decode()
-
-
-@pytest.fixture
-def job_storage(tmp_path, monkeypatch):
-    storage = FileSystemStorage(location=tmp_path / "private", base_url=None)
-    monkeypatch.setattr(Job._meta.get_field("result"), "storage", storage)
-    return storage
 
 
 def test_the_zip_is_made_as_a_job_and_offered_to_its_owner(

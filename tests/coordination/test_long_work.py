@@ -9,7 +9,6 @@ import uuid
 
 import openpyxl
 import pytest
-from django.core.files.storage import FileSystemStorage
 from django.urls import reverse
 
 from coordination import messages as coordinator_messages
@@ -18,13 +17,6 @@ from notifications.models import Email
 from participants.models import Registration
 from progress.models import Job
 from tests import factories
-
-
-@pytest.fixture
-def job_storage(tmp_path, monkeypatch):
-    storage = FileSystemStorage(location=tmp_path / "private", base_url=None)
-    monkeypatch.setattr(Job._meta.get_field("result"), "storage", storage)
-    return storage
 
 
 @pytest.fixture

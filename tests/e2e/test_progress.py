@@ -12,24 +12,15 @@ from unittest import mock
 
 import pytest
 from django.conf import settings
-from django.core.files.storage import FileSystemStorage
 from django.test import Client
 from django.urls import reverse
 from playwright.sync_api import expect
 
 from coordination.tasks import export_session_list
 from progress.jobs import Progress, claim
-from progress.models import Job
 from tests import factories
 
 from .conftest import assert_accessible
-
-
-@pytest.fixture
-def job_storage(tmp_path, monkeypatch):
-    storage = FileSystemStorage(location=tmp_path / "private", base_url=None)
-    monkeypatch.setattr(Job._meta.get_field("result"), "storage", storage)
-    return storage
 
 
 @pytest.fixture

@@ -2,7 +2,6 @@
 the same work as the nightly run, followed on the job's page; nobody else may start it."""
 
 import pytest
-from django.core.files.storage import FileSystemStorage
 from django.urls import reverse
 
 from participants.models import Participant
@@ -11,13 +10,6 @@ from progress.models import Job
 from .test_retention import inactive, old_email, old_programme  # noqa: F401 - fixtures
 
 URL = reverse("privacy:retention_run")
-
-
-@pytest.fixture
-def job_storage(tmp_path, monkeypatch):
-    storage = FileSystemStorage(location=tmp_path / "private", base_url=None)
-    monkeypatch.setattr(Job._meta.get_field("result"), "storage", storage)
-    return storage
 
 
 def test_a_coordinator_runs_it_and_follows_it_on_the_job_page(

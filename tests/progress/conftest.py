@@ -6,7 +6,6 @@ import datetime as dt
 import pytest
 from celery import shared_task
 from django.core.files.base import ContentFile
-from django.core.files.storage import FileSystemStorage
 from django.utils import timezone
 
 from progress.jobs import Progress, job_task
@@ -14,15 +13,6 @@ from progress.models import KEPT_FOR, Job
 from tests import factories
 
 CSV = "\ufeffNavn;Enhet\r\nAnne Først;Gjøvik kommune\r\n".encode()
-
-
-@pytest.fixture
-def job_storage(tmp_path, monkeypatch):
-    """Job files go to a folder of the test's own (the field's storage is fixed when the
-    models load, so the fixture swaps it on the field)."""
-    storage = FileSystemStorage(location=tmp_path / "private", base_url=None)
-    monkeypatch.setattr(Job._meta.get_field("result"), "storage", storage)
-    return storage
 
 
 @pytest.fixture
